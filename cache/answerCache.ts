@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import type pg from "pg";
+import { ClassificationSchema, type Classification } from "../graph/labels.ts";
+import type { PreviousTurn } from "../graph/context.ts";
+import type { SqlCatalogue } from "../tools/sqlCatalogue.ts";
+import { LruMap } from "./lru.ts";
+
+export interface CachedAnswer {
+  readonly answer: string;
+  readonly classification: Classification;
+}
+
+export interface CacheKeyInput {
+  readonly question: string;
+  /** A follow-up means something else after another question: the previous turn is part of the key. */
+  readonly previousTurn: PreviousTurn | null;
+  /** Today's date in the business time zone: "today" and "last 7 days" move at midnight. */
+  readonly businessDay: string;
+}
+
+export interface AnswerCache {
+  /** The key for a question as of the current data (the data watermark is part of it). */
+  keyFor(input: CacheKeyInput): Promise<string>;
+  get(key: string): Promise<CachedAnswer | null>;
+  put(key: string, value: CachedAnswer): Promise<void>;
+}
+
+export interface AnswerCacheOptions {
+  readonly pool: pg.Pool;
+  readonly sql: SqlCatalogue;
+  readonly appSchema: string;
+  readonly ttlSeconds: number;
+  readonly clock: () => Date;
+  readonly lruSize?: number;
+}
+
+/** Lower case, no accents, punctuation and repeated spaces folded: "Quante EMAIL oggi??" = "quante email oggi". */
+export function normalizeQuestion(question: string): string {
+  return question
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** Expired rows are deleted once every this many writes. */
+const PURGE_EVERY = 100;
+
+interface LruEntry extends CachedAnswer {
+  readonly expiresAt: number;
+}
+
+/**
+ * Answers cached by normalized question, the context that fixes language and window (previous turn,
+ * business day) and the n8n data watermark, so new or finished executions invalidate them. An
+ * in-process LRU sits in front of a Postgres table shared by replicas; entries expire after a TTL.
+ */
+export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
+  const lru = new LruMap<string, LruEntry>(options.lruSize ?? 1000);
+  const table = `${options.appSchema}.answer_cache`;
+  const ttlMs = options.ttlSeconds * 1000;
+  let puts = 0;
+
+  async function watermark(): Promise<string> {
+    const { rows } = await options.pool.query<{ max_id: number; deleted: number; last_stop: string }>(
+      options.sql.dataWatermark.text,
+    );
+    const row = rows[0];
+    return row ? `${row.max_id}/${row.deleted}/${row.last_stop}` : "empty";
+  }
+
+  return {
+    async keyFor(input) {
+      const previous = input.previousTurn
+        ? JSON.stringify([
+            input.previousTurn.classification.intent,
+            input.previousTurn.classification.queryType,
+            input.previousTurn.classification.window,
+            input.previousTurn.classification.language,
+          ])
+        : "";
+      const material = [normalizeQuestion(input.question), previous, input.businessDay, await watermark()];
+      return createHash("sha256").update(material.join("\u0000")).digest("hex");
+    },
+
+    async get(key) {
+      if (ttlMs <= 0) return null;
+      const now = options.clock().getTime();
+      const hit = lru.get(key);
+      if (hit) {
+        if (hit.expiresAt > now) return { answer: hit.answer, classification: hit.classification };
+        lru.delete(key);
+      }
+      const { rows } = await options.pool.query<{ answer: string; classification: unknown; expires_at: Date }>(
+        `SELECT answer, classification, expires_at FROM ${table} WHERE cache_key = $1 AND expires_at > $2`,
+        [key, new Date(now)],
+      );
+      const row = rows[0];
+      if (!row) return null;
+      const parsed = ClassificationSchema.safeParse(row.classification);
+      if (!parsed.success) return null;
+      const entry = { answer: row.answer, classification: parsed.data, expiresAt: row.expires_at.getTime() };
+      lru.set(key, entry);
+      return { answer: entry.answer, classification: entry.classification };
+    },
+
+    async put(key, value) {
+      if (ttlMs <= 0) return;
+      const now = options.clock().getTime();
+      const expiresAt = now + ttlMs;
+      lru.set(key, { ...value, expiresAt });
+      if (++puts % PURGE_EVERY === 0) {
+        await options.pool.query(`DELETE FROM ${table} WHERE expires_at <= $1`, [new Date(now)]);
+      }
+      await options.pool.query(
+        `INSERT INTO ${table} (cache_key, answer, classification, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (cache_key) DO UPDATE SET answer = EXCLUDED.answer,
+           classification = EXCLUDED.classification, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at`,
+        [key, value.answer, JSON.stringify(value.classification), new Date(now), new Date(expiresAt)],
+      );
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { Migration } from "./types.ts";
+import { coreMigration } from "./001_core.ts";
+import { businessMigration } from "./002_business.ts";
+
+/** Every migration, in order. Versions are never reused or edited once released. */
+export const MIGRATIONS: readonly Migration[] = [coreMigration, businessMigration];

@@ -1,0 +1,96 @@
+import type { Classification, Language } from "./labels.ts";
+import type { ToolResult } from "../tools/types.ts";
+
+export type AnswerSource = "rules" | "gemini" | "groq" | "cache";
+
+/** What a previous turn leaves behind so that follow-ups ("e ieri?") can be resolved. */
+export interface PreviousTurn {
+  readonly question: string;
+  readonly classification: Classification;
+}
+
+/**
+ * Everything one request knows, passed from node to node. Immutable: readonly in its type and
+ * frozen at run time. Nodes derive a new context with the `with…` helpers below.
+ */
+export interface RequestContext {
+  readonly requestId: string;
+  readonly threadId: string;
+  readonly userId: string;
+  readonly question: string;
+  /** ISO instant the request started (from the injected clock). */
+  readonly receivedAt: string;
+  readonly startedAtMs: number;
+  readonly previousTurn: PreviousTurn | null;
+  readonly classification: Classification | null;
+  readonly cacheKey: string | null;
+  readonly cached: boolean;
+  readonly toolResult: ToolResult | null;
+  readonly answer: string | null;
+  readonly source: AnswerSource;
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) {
+      deepFreeze((value as Record<string, unknown>)[key]);
+    }
+  }
+  return value;
+}
+
+export interface NewContextInput {
+  requestId: string;
+  threadId: string;
+  userId: string;
+  question: string;
+  now: Date;
+  startedAtMs: number;
+  previousTurn: PreviousTurn | null;
+}
+
+export function createRequestContext(input: NewContextInput): RequestContext {
+  return deepFreeze({
+    requestId: input.requestId,
+    threadId: input.threadId,
+    userId: input.userId,
+    question: input.question,
+    receivedAt: input.now.toISOString(),
+    startedAtMs: input.startedAtMs,
+    previousTurn: input.previousTurn,
+    classification: null,
+    cacheKey: null,
+    cached: false,
+    toolResult: null,
+    answer: null,
+    source: "rules",
+  });
+}
+
+function derive(ctx: RequestContext, patch: Partial<RequestContext>): RequestContext {
+  return deepFreeze({ ...ctx, ...patch });
+}
+
+export const withCacheKey = (ctx: RequestContext, cacheKey: string | null): RequestContext =>
+  derive(ctx, { cacheKey });
+
+export const withCachedAnswer = (
+  ctx: RequestContext,
+  answer: string,
+  classification: Classification,
+): RequestContext => derive(ctx, { answer, classification, cached: true, source: "cache" });
+
+export const withClassification = (ctx: RequestContext, classification: Classification): RequestContext =>
+  derive(ctx, { classification });
+
+export const withToolResult = (ctx: RequestContext, toolResult: ToolResult): RequestContext =>
+  derive(ctx, { toolResult });
+
+export const withAnswer = (ctx: RequestContext, answer: string, source: AnswerSource = "rules"): RequestContext =>
+  derive(ctx, { answer, source });
+
+/** Language of the answer: the classifier's, else a neutral default. */
+export function contextLanguage(ctx: RequestContext): Language {
+  return ctx.classification?.language ?? "en";
+}

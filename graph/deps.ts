@@ -1,0 +1,31 @@
+import type { Classifier } from "../classifier/types.ts";
+import type { Logger } from "../config/logger.ts";
+import type { AnswerCache } from "../cache/answerCache.ts";
+import type { UserMemory } from "../memory/userMemory.ts";
+import type { Classification } from "./labels.ts";
+import type { ToolResult } from "../tools/types.ts";
+
+/** Keeps Milhena's business tables in step with n8n (the ETL), when the data changed. */
+export interface BusinessDataSync {
+  syncIfStale(): Promise<void>;
+}
+
+/** Answers a classified data question with facts (the business tool over the SQL catalogue). */
+export interface BusinessData {
+  answer(classification: Classification, now: Date): Promise<ToolResult>;
+}
+
+/** Everything nodes need from the outside world, injected when the graph is built. */
+export interface MilhenaDeps {
+  readonly businessData: BusinessData;
+  readonly classifier: Classifier;
+  readonly cache: AnswerCache;
+  readonly memory: UserMemory;
+  readonly sync: BusinessDataSync;
+  readonly clock: () => Date;
+  readonly newId: () => string;
+  readonly logger: Logger;
+  readonly timeZone: string;
+  /** Messages kept in the thread state (older ones are dropped). */
+  readonly maxThreadMessages: number;
+}

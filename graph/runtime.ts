@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import { HumanMessage } from "@langchain/core/messages";
+import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import { createAnswerCache } from "../cache/answerCache.ts";
+import { RuleClassifier } from "../classifier/rules.ts";
+import type { Classifier } from "../classifier/types.ts";
+import type { AppEnv } from "../config/env.ts";
+import { createLogger, type Logger } from "../config/logger.ts";
+import { openDatabase, type Database } from "../db/database.ts";
+import { migrate } from "../db/migrate.ts";
+import { createUserMemory } from "../memory/userMemory.ts";
+import { createBusinessDataSync } from "../tools/businessDataSync.ts";
+import { runBusinessTool } from "../tools/businessTool.ts";
+import { createSqlCatalogue } from "../tools/sqlCatalogue.ts";
+import { compileMilhenaGraph, type MilhenaGraph } from "./builder.ts";
+import type { MilhenaDeps } from "./deps.ts";
+import type { MilhenaResponse } from "./response.ts";
+
+export interface MilhenaRuntime {
+  readonly graph: MilhenaGraph;
+  readonly deps: MilhenaDeps;
+  readonly database: Database;
+  readonly checkpointer: PostgresSaver;
+  ask(question: string, options?: AskOptions): Promise<MilhenaResponse>;
+  close(): Promise<void>;
+}
+
+export interface AskOptions {
+  threadId?: string;
+  userId?: string;
+}
+
+export interface RuntimeOverrides {
+  database?: Database;
+  classifier?: Classifier;
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+/** Opens the database, runs migrations and the checkpointer setup, and compiles the graph. */
+export async function createMilhenaRuntime(env: AppEnv, overrides: RuntimeOverrides = {}): Promise<MilhenaRuntime> {
+  const logger = overrides.logger ?? createLogger(env.LOG_LEVEL);
+  const database =
+    overrides.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.MILHENA_DATA_DIR }));
+  const schemas = { app: env.MILHENA_SCHEMA, n8n: env.N8N_SCHEMA };
+  await migrate(database.pool, schemas);
+  const clock = overrides.clock ?? (() => new Date());
+  const sql = createSqlCatalogue(schemas);
+  const deps: MilhenaDeps = {
+    businessData: {
+      answer: (classification, now) =>
+        runBusinessTool(
+          { pool: database.pool, sql, timeZone: env.BUSINESS_TZ, statementTimeoutMs: env.QUERY_TIMEOUT_MS, maxRows: 500 },
+          classification,
+          now,
+        ),
+    },
+    classifier: overrides.classifier ?? new RuleClassifier(),
+    cache: createAnswerCache({ pool: database.pool, sql, appSchema: schemas.app, ttlSeconds: env.CACHE_TTL_SECONDS, clock }),
+    memory: createUserMemory(database.pool, schemas.app),
+    sync: createBusinessDataSync(database.pool, {
+      n8nSchema: schemas.n8n,
+      appSchema: schemas.app,
+      timeZone: env.BUSINESS_TZ,
+      logger,
+    }),
+    clock,
+    newId: randomUUID,
+    logger,
+    timeZone: env.BUSINESS_TZ,
+    maxThreadMessages: 20,
+  };
+  const checkpointer = new PostgresSaver(database.pool, undefined, { schema: schemas.app });
+  const graph = compileMilhenaGraph(deps, checkpointer);
+
+  return {
+    graph,
+    deps,
+    database,
+    checkpointer,
+    async ask(question, options = {}) {
+      const threadId = options.threadId ?? randomUUID();
+      const state = await graph.invoke(
+        { messages: [new HumanMessage(question)] },
+        { configurable: { thread_id: threadId, user_id: options.userId ?? "local" } },
+      );
+      if (!state.response) throw new Error("The graph finished without a response");
+      return state.response;
+    },
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,85 @@
+import type { Language, TimeWindow } from "../graph/labels.ts";
+
+const LOCALE: Record<Language, string> = { it: "it-IT", en: "en-GB" };
+
+const integerFormats = new Map<Language, Intl.NumberFormat>();
+export function formatInteger(n: number, lang: Language): string {
+  let f = integerFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 });
+    integerFormats.set(lang, f);
+  }
+  return f.format(Math.round(n));
+}
+
+/** 0.9453 → "94,5%" / "94.5%". */
+export function formatPercent(ratio: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALE[lang], { style: "percent", maximumFractionDigits: 1 }).format(ratio);
+}
+
+export function formatMoney(amount: number, currency: string, lang: Language): string {
+  const code = /^[A-Z]{3}$/.test(currency) ? currency : "EUR";
+  return new Intl.NumberFormat(LOCALE[lang], { style: "currency", currency: code }).format(amount);
+}
+
+/** "2026-11-16" → "lunedì 16 novembre" / "Monday 16 November". */
+export function formatDay(day: string, lang: Language): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+export function formatSeconds(seconds: number, lang: Language): string {
+  if (seconds < 60) {
+    const s = Math.max(1, Math.round(seconds));
+    return lang === "it" ? `${s} ${s === 1 ? "secondo" : "secondi"}` : `${s} ${s === 1 ? "second" : "seconds"}`;
+  }
+  const m = Math.round(seconds / 60);
+  return lang === "it" ? `${m} ${m === 1 ? "minuto" : "minuti"}` : `${m} ${m === 1 ? "minute" : "minutes"}`;
+}
+
+/** How a window reads inside a sentence: "oggi", "negli ultimi 7 giorni", "last week". */
+export function windowPhrase(w: TimeWindow, lang: Language): string {
+  const it: Record<TimeWindow["kind"], string> = {
+    today: "oggi",
+    yesterday: "ieri",
+    last_n_days: "",
+    this_week: "questa settimana",
+    last_week: "la settimana scorsa",
+    this_month: "questo mese",
+    last_month: "il mese scorso",
+  };
+  const en: Record<TimeWindow["kind"], string> = {
+    today: "today",
+    yesterday: "yesterday",
+    last_n_days: "",
+    this_week: "this week",
+    last_week: "last week",
+    this_month: "this month",
+    last_month: "last month",
+  };
+  if (w.kind === "last_n_days") {
+    if (w.n === 1) return lang === "it" ? "oggi" : "today";
+    return lang === "it" ? `negli ultimi ${w.n} giorni` : `in the last ${w.n} days`;
+  }
+  return (lang === "it" ? it : en)[w.kind];
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** A workflow's name as users see it: quoted, trimmed, never empty. */
+export function quoteName(name: string, lang: Language): string {
+  const clean = name.replace(/[{}[\]<>"`]/g, "").replace(/\s+/g, " ").trim() || (lang === "it" ? "senza nome" : "unnamed");
+  return lang === "it" ? `«${clean}»` : `“${clean}”`;
+}
+
+/** "a, b e c" / "a, b and c". */
+export function joinList(items: readonly string[], lang: Language): string {
+  return new Intl.ListFormat(LOCALE[lang], { style: "long", type: "conjunction" }).format(items);
+}

@@ -1,0 +1,33 @@
+import type { Intent, Language } from "../graph/labels.ts";
+
+type FixedIntent = Extract<Intent, "GREETING" | "HELP" | "GENERAL" | "UNSAFE">;
+
+const REPLIES: Record<FixedIntent, Record<Language, string>> = {
+  GREETING: {
+    it: "Ciao! Sono Milhena, la tua assistente per le automazioni aziendali. Chiedimi pure, per esempio: «cosa è successo oggi?» o «quante email sono arrivate ieri?».",
+    en: "Hi! I'm Milhena, your assistant for the company's automations. Ask me, for example: “what happened today?” or “how many emails came in yesterday?”.",
+  },
+  HELP: {
+    it: "Posso dirti cosa hanno fatto le vostre automazioni: quante esecuzioni, email e ordini ci sono stati oggi, ieri, questa settimana o negli ultimi giorni; quali processi si sono interrotti e perché; quanto sono affidabili; come sta andando rispetto al periodo precedente; e cosa aspettarsi nei prossimi giorni.",
+    en: "I can tell you what your automations have been doing: how many runs, emails and orders came in today, yesterday, this week or over the last few days; which processes stopped and why; how reliable they are; how things compare with the previous period; and what to expect in the coming days.",
+  },
+  GENERAL: {
+    it: "Su questo non posso aiutarti: mi occupo solo delle automazioni della tua azienda. Prova a chiedermi, per esempio, «come sta andando oggi?» o «quali processi hanno avuto problemi questa settimana?».",
+    en: "I can't help with that: I only look after your company's automations. Try asking, for example, “how is it going today?” or “which processes had problems this week?”.",
+  },
+  UNSAFE: {
+    it: "Mi dispiace, non posso farlo. Posso però risponderti su come stanno andando le vostre automazioni: email, ordini, errori e previsioni.",
+    en: "Sorry, I can't do that. I'm happy to answer questions about how your automations are doing: emails, orders, failures and forecasts.",
+  },
+};
+
+export function fixedReply(intent: FixedIntent, lang: Language): string {
+  return REPLIES[intent][lang];
+}
+
+/** Said when the data could not be read (database down, timeout): no details, nothing lost. */
+export function unavailableReply(lang: Language): string {
+  return lang === "it"
+    ? "In questo momento non riesco a leggere i dati delle automazioni. Riprova tra poco."
+    : "I can't read the automation data right now. Please try again in a moment.";
+}

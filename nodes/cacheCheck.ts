@@ -1,0 +1,49 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
+import { createRequestContext, deepFreeze, withCacheKey, withCachedAnswer } from "../graph/context.ts";
+import type { MilhenaDeps } from "../graph/deps.ts";
+import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
+import { civilDateOf, formatCivil } from "../tools/timeWindows.ts";
+import { latestQuestion } from "./question.ts";
+
+export function configValue(config: LangGraphRunnableConfig | undefined, key: string): string | undefined {
+  const value: unknown = config?.configurable?.[key];
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+/**
+ * First node: starts the request's RequestContext from the latest question and the thread's previous
+ * turn, then looks the answer up in the cache. A hit carries the cached answer straight to persistMemory.
+ */
+export function makeCacheCheck(deps: MilhenaDeps) {
+  return async function cacheCheck(
+    state: MilhenaStateType,
+    config?: LangGraphRunnableConfig,
+  ): Promise<MilhenaStateUpdate> {
+    const now = deps.clock();
+    const question = latestQuestion(state.messages);
+    const previousTurn = state.lastTurn ? deepFreeze(structuredClone(state.lastTurn)) : null;
+    let context = createRequestContext({
+      requestId: configValue(config, "request_id") ?? deps.newId(),
+      threadId: configValue(config, "thread_id") ?? "ephemeral",
+      userId: configValue(config, "user_id") ?? "local",
+      question,
+      now,
+      startedAtMs: performance.now(),
+      previousTurn,
+    });
+    const key = await deps.cache.keyFor({
+      question,
+      previousTurn,
+      businessDay: formatCivil(civilDateOf(now, deps.timeZone)),
+    });
+    context = withCacheKey(context, key);
+    const hit = await deps.cache.get(key);
+    if (hit) context = withCachedAnswer(context, hit.answer, hit.classification);
+    return { context, response: null };
+  };
+}
+
+/** Edge after cacheCheck: a hit goes straight to persistMemory. */
+export function afterCacheCheck(state: MilhenaStateType): "persistMemory" | "classify" {
+  return state.context?.cached ? "persistMemory" : "classify";
+}

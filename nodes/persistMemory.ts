@@ -1,0 +1,67 @@
+import { AIMessage, RemoveMessage, type BaseMessage } from "@langchain/core/messages";
+import type { RequestContext } from "../graph/context.ts";
+import type { MilhenaDeps } from "../graph/deps.ts";
+import { isDataIntent } from "../graph/labels.ts";
+import type { MilhenaResponse } from "../graph/response.ts";
+import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
+import { requireClassification, requireContext } from "./requireContext.ts";
+
+export function buildResponse(context: RequestContext, latencyMs: number): MilhenaResponse {
+  const c = requireClassification(context);
+  return {
+    threadId: context.threadId,
+    answer: context.answer ?? "",
+    intent: c.intent,
+    queryType: c.queryType,
+    window: c.window,
+    language: c.language,
+    cached: context.cached,
+    source: context.source,
+    confidence: c.confidence,
+    latencyMs: Math.round(latencyMs * 10) / 10,
+  };
+}
+
+/** Messages beyond the newest `keep` are removed, so turn 1,000 costs what turn 10 costs. */
+export function trimMessages(messages: readonly BaseMessage[], keep: number): RemoveMessage[] {
+  const excess = messages.length - keep;
+  if (excess <= 0) return [];
+  return messages
+    .slice(0, excess)
+    .filter((m): m is BaseMessage & { id: string } => typeof m.id === "string")
+    .map((m) => new RemoveMessage({ id: m.id }));
+}
+
+/**
+ * Last node: writes the answer into the thread (as the last AI message), caches fresh data answers,
+ * records the interaction in the user's memory, keeps the thread bounded and leaves the turn behind
+ * for follow-ups.
+ */
+export function makePersistMemory(deps: MilhenaDeps) {
+  return async function persistMemory(state: MilhenaStateType): Promise<MilhenaStateUpdate> {
+    const context = requireContext(state);
+    const classification = requireClassification(context);
+    const answer = context.answer ?? "";
+    const cacheable =
+      !context.cached && context.cacheKey !== null && context.toolResult !== null && isDataIntent(classification.intent);
+    await Promise.all([
+      cacheable && context.cacheKey ? deps.cache.put(context.cacheKey, { answer, classification }) : Promise.resolve(),
+      deps.memory.record({
+        userId: context.userId,
+        threadId: context.threadId,
+        question: context.question,
+        answer,
+        classification,
+      }),
+    ]);
+    const aiMessage = new AIMessage({ id: deps.newId(), content: answer });
+    const removals = trimMessages(state.messages, deps.maxThreadMessages - 1);
+    const response = buildResponse(context, performance.now() - context.startedAtMs);
+    return {
+      messages: [...removals, aiMessage],
+      response,
+      // Only data questions can be continued ("e ieri?"); a greeting in between does not reset that.
+      ...(isDataIntent(classification.intent) ? { lastTurn: { question: context.question, classification } } : {}),
+    };
+  };
+}

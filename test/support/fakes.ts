@@ -1,0 +1,99 @@
+import type { AnswerCache, CachedAnswer } from "../../cache/answerCache.ts";
+import type { Classifier } from "../../classifier/types.ts";
+import { createLogger, type Logger } from "../../config/logger.ts";
+import type { MilhenaDeps } from "../../graph/deps.ts";
+import type { Classification } from "../../graph/labels.ts";
+import type { Interaction, UserMemory } from "../../memory/userMemory.ts";
+import type { ToolResult } from "../../tools/types.ts";
+
+export function classification(partial: Partial<Classification> = {}): Classification {
+  return {
+    intent: "BUSINESS_DATA",
+    queryType: "TODAY_ACTIVITY",
+    window: { kind: "today" },
+    language: "en",
+    confidence: 0.9,
+    analysis: null,
+    followUp: false,
+    reason: "",
+    ...partial,
+  };
+}
+
+export class MapCache implements AnswerCache {
+  readonly entries = new Map<string, CachedAnswer>();
+  watermark = "w1";
+  keyFor(input: { question: string; businessDay: string }) {
+    return Promise.resolve(`${input.question.toLowerCase()}|${input.businessDay}|${this.watermark}`);
+  }
+  get(key: string) {
+    return Promise.resolve(this.entries.get(key) ?? null);
+  }
+  put(key: string, value: CachedAnswer) {
+    this.entries.set(key, value);
+    return Promise.resolve();
+  }
+}
+
+export class ListMemory implements UserMemory {
+  readonly interactions: Interaction[] = [];
+  record(i: Interaction) {
+    this.interactions.push(i);
+    return Promise.resolve();
+  }
+  profile() {
+    return Promise.resolve(null);
+  }
+  recent(userId: string) {
+    return Promise.resolve(this.interactions.filter((i) => i.userId === userId).reverse());
+  }
+}
+
+export interface LogLine {
+  level: string;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export function capturingLogger(): { logger: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  return { logger: createLogger("debug", {}, (line) => lines.push(JSON.parse(line) as LogLine)), lines };
+}
+
+export interface FakeDepsOptions {
+  classifier?: Classifier;
+  result?: (c: Classification, now: Date) => Promise<ToolResult>;
+  now?: Date;
+}
+
+export function fakeDeps(options: FakeDepsOptions = {}) {
+  const cache = new MapCache();
+  const memory = new ListMemory();
+  const { logger, lines } = capturingLogger();
+  const calls = { businessData: 0, sync: 0 };
+  let counter = 0;
+  const deps: MilhenaDeps = {
+    classifier: options.classifier ?? { classify: () => Promise.resolve(classification()) },
+    businessData: {
+      answer: (c, now) => {
+        calls.businessData++;
+        if (!options.result) return Promise.reject(new Error("no business data in this test"));
+        return options.result(c, now);
+      },
+    },
+    cache,
+    memory,
+    sync: {
+      syncIfStale: () => {
+        calls.sync++;
+        return Promise.resolve();
+      },
+    },
+    clock: () => options.now ?? new Date("2026-11-18T10:00:00Z"),
+    newId: () => `id-${++counter}`,
+    logger,
+    timeZone: "UTC",
+    maxThreadMessages: 6,
+  };
+  return { deps, cache, memory, lines, calls };
+}

@@ -1,0 +1,230 @@
+import type pg from "pg";
+import type { Classification, TimeWindow } from "../graph/labels.ts";
+import { classifyErrorMessage } from "./errorCauses.ts";
+import { fillDays, forecastDaily } from "./forecast.ts";
+import { withReadOnlyTransaction, type TemplateQuery } from "./readOnlyQuery.ts";
+import type { SqlCatalogue } from "./sqlCatalogue.ts";
+import { addDays, civilDateOf, previousRange, rangeFromDays, resolveWindow } from "./timeWindows.ts";
+import type { DayPoint, NamedCount, ResolvedRange, RunCounts, ToolResult } from "./types.ts";
+
+export interface BusinessToolDeps {
+  readonly pool: pg.Pool;
+  readonly sql: SqlCatalogue;
+  readonly timeZone: string;
+  readonly statementTimeoutMs: number;
+  readonly maxRows: number;
+}
+
+const TOP = 5;
+const FORECAST_HISTORY_DAYS = 28;
+const FORECAST_HORIZON_DAYS = 7;
+const RELIABLE_MIN_RUNS = 5;
+
+type Row = Record<string, unknown>;
+/** One read-only transaction's query function and the catalogue it may run. */
+interface Db {
+  readonly query: TemplateQuery;
+  readonly sql: SqlCatalogue;
+}
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const str = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+
+function rangeParams(range: ResolvedRange): [string, string] {
+  return [range.from, range.to];
+}
+
+async function runCounts(db: Db, range: ResolvedRange): Promise<RunCounts & { averageSeconds: number | null }> {
+  const [row] = await db.query<Row>(db.sql.runCounts, rangeParams(range));
+  return {
+    runs: num(row?.runs),
+    successes: num(row?.successes),
+    failures: num(row?.failures),
+    averageSeconds: numOrNull(row?.average_seconds),
+  };
+}
+
+async function namedCounts(db: Db, template: keyof SqlCatalogue, range: ResolvedRange, limit = TOP): Promise<NamedCount[]> {
+  const rows = await db.query<Row>(db.sql[template], [...rangeParams(range), limit]);
+  return rows.map((r) => ({ name: str(r.name), count: num(r.count) }));
+}
+
+type SeriesSubject = "runs" | "emails" | "orders" | "failures";
+/** What a trend or forecast counts, from the question's topic. */
+function subjectOf(c: Classification): SeriesSubject {
+  return c.queryType === "EMAILS" ? "emails" : c.queryType === "ORDERS" ? "orders" : c.queryType === "ERRORS" ? "failures" : "runs";
+}
+
+function successRate(c: RunCounts): number | null {
+  const finished = c.successes + c.failures;
+  return finished === 0 ? null : c.successes / finished;
+}
+
+async function dailySeries(db: Db, range: ResolvedRange, subject: SeriesSubject): Promise<DayPoint[]> {
+    const rows =
+    subject === "emails" || subject === "orders"
+      ? await db.query<Row>(db.sql.dailyCategory, [...rangeParams(range), range.timeZone, subject === "emails" ? "email" : "order"])
+      : await db.query<Row>(db.sql.dailyRuns, [...rangeParams(range), range.timeZone]);
+  const points = rows.map((r) => ({ day: str(r.day), runs: num(r.runs), failures: num(r.failures) }));
+  const filled = fillDays(points, range.firstDay, range.lastDay);
+  return subject === "failures" ? filled.map((p) => ({ ...p, runs: p.failures })) : filled;
+}
+
+async function businessData(db: Db, c: Classification, range: ResolvedRange): Promise<ToolResult> {
+    switch (c.queryType) {
+    case "EMAILS": {
+      const [row] = await db.query<Row>(db.sql.emailCounts, rangeParams(range));
+      const topSenders = await namedCounts(db, "topSenders", range, 3);
+      return { kind: "emails", range, received: num(row?.received), replied: num(row?.replied), topSenders };
+    }
+    case "ORDERS": {
+      const [row] = await db.query<Row>(db.sql.orderCounts, rangeParams(range));
+      return {
+        kind: "orders",
+        range,
+        orders: num(row?.orders),
+        processed: num(row?.processed),
+        failed: num(row?.failed),
+        amount: num(row?.amount),
+        currency: str(row?.currency) || "EUR",
+      };
+    }
+    case "ERRORS": {
+      const counts = await runCounts(db, range);
+      const failing = await namedCounts(db, "failingWorkflows", range);
+      const messages = await db.query<Row>(db.sql.errorMessages, [...rangeParams(range), 200]);
+      const byWorkflow = failing.map((w) => {
+        const top = messages.find((m) => str(m.workflow) === w.name);
+        return { ...w, cause: top ? classifyErrorMessage(str(top.message)) : null };
+      });
+      return { kind: "errors", range, failures: counts.failures, runs: counts.runs, byWorkflow };
+    }
+    case "PERFORMANCE": {
+      const counts = await runCounts(db, range);
+      const [best] = await db.query<Row>(db.sql.reliableWorkflows, [...rangeParams(range), RELIABLE_MIN_RUNS, 1]);
+      return {
+        kind: "performance",
+        range,
+        runs: counts.runs,
+        successes: counts.successes,
+        failures: counts.failures,
+        successRate: successRate(counts),
+        averageSeconds: counts.averageSeconds,
+        mostReliable: best ? { name: str(best.name), successRate: num(best.success_rate), runs: num(best.runs) } : null,
+      };
+    }
+    case "OVERVIEW": {
+      const counts = await runCounts(db, range);
+      const [wf] = await db.query<Row>(db.sql.workflowCounts);
+      return {
+        kind: "overview",
+        range,
+        runs: counts.runs,
+        successes: counts.successes,
+        failures: counts.failures,
+        successRate: successRate(counts),
+        activeWorkflows: num(wf?.active),
+      };
+    }
+    case "WORKFLOWS": {
+      const [wf] = await db.query<Row>(db.sql.workflowCounts);
+      const mostActive = await namedCounts(db, "busiestWorkflows", range, 3);
+      return { kind: "workflows", range, activeWorkflows: num(wf?.active), totalWorkflows: num(wf?.total), mostActive };
+    }
+    case "TODAY_ACTIVITY":
+    case null: {
+      const counts = await runCounts(db, range);
+      const [emails] = await db.query<Row>(db.sql.emailCounts, rangeParams(range));
+      const [orders] = await db.query<Row>(db.sql.orderCounts, rangeParams(range));
+      const [busiest] = await namedCounts(db, "busiestWorkflows", range, 1);
+      return {
+        kind: "activity",
+        range,
+        runs: counts.runs,
+        successes: counts.successes,
+        failures: counts.failures,
+        emails: num(emails?.received),
+        orders: num(orders?.orders),
+        busiest: busiest ?? null,
+      };
+    }
+  }
+}
+
+async function analysis(db: Db, c: Classification, range: ResolvedRange): Promise<ToolResult> {
+    if (c.analysis === "trend") {
+    const subject = subjectOf(c);
+    const series = await dailySeries(db, range, subject);
+    const half = Math.floor(series.length / 2);
+    const sum = (xs: readonly DayPoint[]) => xs.reduce((a, p) => a + p.runs, 0);
+    const first = sum(series.slice(0, half));
+    const second = sum(series.slice(series.length - half));
+    const changePercent = first === 0 ? null : ((second - first) / first) * 100;
+    const direction = changePercent === null ? (second > 0 ? "up" : "flat") : changePercent > 5 ? "up" : changePercent < -5 ? "down" : "flat";
+    return { kind: "trend", range, series, direction, changePercent };
+  }
+  if (c.analysis === "top_errors") {
+    const counts = await runCounts(db, range);
+    const rows = await db.query<Row>(db.sql.errorMessages, [...rangeParams(range), 200]);
+    const grouped = new Map<string, { workflow: string; cause: ReturnType<typeof classifyErrorMessage>; count: number }>();
+    for (const r of rows) {
+      const cause = classifyErrorMessage(str(r.message));
+      const key = `${str(r.workflow)}\u0000${cause}`;
+      const entry = grouped.get(key) ?? { workflow: str(r.workflow), cause, count: 0 };
+      entry.count += num(r.count);
+      grouped.set(key, entry);
+    }
+    const causes = [...grouped.values()].sort((a, b) => b.count - a.count || a.workflow.localeCompare(b.workflow)).slice(0, TOP);
+    return { kind: "top_errors", range, failures: counts.failures, causes };
+  }
+  const previous = previousRange(range);
+  const current = await runCounts(db, range);
+  const before = await runCounts(db, previous);
+  return {
+    kind: "comparison",
+    range,
+    previous,
+    current: { runs: current.runs, successes: current.successes, failures: current.failures },
+    before: { runs: before.runs, successes: before.successes, failures: before.failures },
+  };
+}
+
+async function prediction(db: Db, c: Classification, now: Date, timeZone: string): Promise<ToolResult> {
+  const today = civilDateOf(now, timeZone);
+  const historyDays = c.window?.kind === "last_n_days" ? Math.max(7, c.window.n) : FORECAST_HISTORY_DAYS;
+  // Only complete days feed the forecast: the history ends yesterday.
+  const history = rangeFromDays({ kind: "last_n_days", n: historyDays }, addDays(today, -historyDays), addDays(today, -1), timeZone);
+  const subject = subjectOf(c);
+  const series = await dailySeries(db, history, subject);
+  const forecast = forecastDaily(series, FORECAST_HORIZON_DAYS);
+  return {
+    kind: "forecast",
+    range: history,
+    horizonDays: FORECAST_HORIZON_DAYS,
+    series: forecast.series,
+    total: forecast.total,
+    method: forecast.method,
+    historyDays,
+    subject,
+  };
+}
+
+/** The default window of a data question that named none. */
+export function defaultWindow(c: Classification): TimeWindow {
+  if (c.intent === "ANALYSIS") return { kind: "last_n_days", n: c.analysis === "trend" ? 14 : 7 };
+  if (c.intent === "PREDICTION") return { kind: "last_n_days", n: FORECAST_HISTORY_DAYS };
+  if (c.queryType === "PERFORMANCE") return { kind: "last_n_days", n: 30 };
+  return { kind: "today" };
+}
+
+/** Answers one data question (BUSINESS_DATA, ANALYSIS or PREDICTION) with facts from SQL. */
+export async function runBusinessTool(deps: BusinessToolDeps, c: Classification, now: Date): Promise<ToolResult> {
+  const window = c.window ?? defaultWindow(c);
+  const range = resolveWindow(window, now, deps.timeZone);
+  return withReadOnlyTransaction(deps.pool, { statementTimeoutMs: deps.statementTimeoutMs, maxRows: deps.maxRows }, (query) => {
+    const db: Db = { query, sql: deps.sql };
+    if (c.intent === "PREDICTION") return prediction(db, c, now, deps.timeZone);
+    if (c.intent === "ANALYSIS") return analysis(db, c, range);
+    return businessData(db, c, range);
+  });
+}

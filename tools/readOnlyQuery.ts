@@ -1,0 +1,55 @@
+import type pg from "pg";
+import type { SqlTemplate } from "./sqlCatalogue.ts";
+
+export type QueryParam = string | number | boolean | null;
+
+/** Runs catalogue templates inside one transaction; nothing else can be run through it. */
+export type TemplateQuery = <Row extends Record<string, unknown>>(
+  template: SqlTemplate,
+  params?: readonly QueryParam[],
+) => Promise<Row[]>;
+
+export interface ReadOnlyOptions {
+  statementTimeoutMs: number;
+  maxRows: number;
+}
+
+export class RowLimitError extends Error {
+  constructor(template: string, limit: number) {
+    super(`Query ${template} returned more than ${limit} rows`);
+    this.name = "RowLimitError";
+  }
+}
+
+/**
+ * Runs `work` in a READ ONLY, REPEATABLE READ transaction with a statement timeout, so every query of
+ * one answer sees the same snapshot and no write can succeed. Results above `maxRows` are an error.
+ */
+export async function withReadOnlyTransaction<T>(
+  pool: pg.Pool,
+  options: ReadOnlyOptions,
+  work: (query: TemplateQuery) => Promise<T>,
+): Promise<T> {
+  const timeout = Math.max(1, Math.floor(options.statementTimeoutMs));
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    await client.query(`SET LOCAL statement_timeout = ${timeout}`);
+    const query: TemplateQuery = async <Row extends Record<string, unknown>>(
+      template: SqlTemplate,
+      params: readonly QueryParam[] = [],
+    ) => {
+      const result = await client.query<Row>({ name: undefined, text: template.text, values: [...params] });
+      if (result.rows.length > options.maxRows) throw new RowLimitError(template.name, options.maxRows);
+      return result.rows;
+    };
+    const value = await work(query);
+    await client.query("COMMIT");
+    return value;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -272,5 +272,5 @@ const RENDERERS: { [K in ToolResult["kind"]]: Render<K> } = {
 /** Short business prose for a tool result, in the question's language. */
 export function renderAnswer(result: ToolResult, lang: Language): string {
   const render = RENDERERS[result.kind] as Render<typeof result.kind>;
-  return render(result as never, lang);
+  return render(result, lang);
 }

@@ -6,7 +6,7 @@ const integerFormats = new Map<Language, Intl.NumberFormat>();
 export function formatInteger(n: number, lang: Language): string {
   let f = integerFormats.get(lang);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 });
+    f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0, useGrouping: "always" });
     integerFormats.set(lang, f);
   }
   return f.format(Math.round(n));
@@ -19,7 +19,10 @@ export function formatPercent(ratio: number, lang: Language): string {
 
 export function formatMoney(amount: number, currency: string, lang: Language): string {
   const code = /^[A-Z]{3}$/.test(currency) ? currency : "EUR";
-  return new Intl.NumberFormat(LOCALE[lang], { style: "currency", currency: code }).format(amount);
+  // Intl puts a no-break space before the symbol; answers are plain text, so use an ordinary one.
+  return new Intl.NumberFormat(LOCALE[lang], { style: "currency", currency: code, useGrouping: "always" })
+    .format(amount)
+    .replace(/\u00a0/g, " ");
 }
 
 /** "2026-11-16" → "lunedì 16 novembre" / "Monday 16 November". */
@@ -30,7 +33,7 @@ export function formatDay(day: string, lang: Language): string {
     day: "numeric",
     month: "long",
     timeZone: "UTC",
-  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  }).format(new Date(Date.UTC(y!, m! - 1, d)));
 }
 
 export function formatSeconds(seconds: number, lang: Language): string {

@@ -28,7 +28,7 @@ interface Db {
 }
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const str = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
 function rangeParams(range: ResolvedRange): [string, string] {
   return [range.from, range.to];

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { createRequestContext } from "../graph/context.ts";
+import { MilhenaState } from "../graph/state.ts";
+import { classification, fakeDeps } from "../test/support/fakes.ts";
+import { makeClassify } from "./classify.ts";
+
+type State = typeof MilhenaState.State;
+const ctx = (question: string) =>
+  createRequestContext({ requestId: "r1", threadId: "t", userId: "u", question, now: new Date(), startedAtMs: 0, previousTurn: null });
+const state = (question: string): State => ({ messages: [], context: ctx(question), lastTurn: null, response: null });
+
+describe("classify", () => {
+  it("derives a new context with the classifier's labels, leaving the old one untouched", async () => {
+    const labels = classification({ queryType: "EMAILS", language: "it" });
+    const { deps } = fakeDeps({ classifier: { classify: () => Promise.resolve(labels) } });
+    const before = state("quante email oggi?");
+    const update = await makeClassify(deps)(before);
+    expect(update.context!.classification).toEqual(labels);
+    expect(before.context!.classification).toBeNull();
+    expect(update.context).not.toBe(before.context);
+  });
+
+  it("logs UNSAFE requests as security events without the question text", async () => {
+    const labels = classification({ intent: "UNSAFE", queryType: null, window: null, reason: "sql" });
+    const { deps, lines } = fakeDeps({ classifier: { classify: () => Promise.resolve(labels) } });
+    await makeClassify(deps)(state("'; DROP TABLE users; --"));
+    const event = lines.find((l) => l.event === "security.unsafe_request");
+    expect(event).toMatchObject({ level: "warn", rule: "sql", requestId: "r1" });
+    expect(JSON.stringify(lines)).not.toContain("DROP TABLE");
+  });
+});

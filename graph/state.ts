@@ -18,4 +18,10 @@ export const MilhenaState = Annotation.Root({
 });
 
 export type MilhenaStateType = typeof MilhenaState.State;
-export type MilhenaStateUpdate = typeof MilhenaState.Update;
+/** What a node returns: plain values (the reducers above merge them). */
+export interface MilhenaStateUpdate {
+  messages?: BaseMessage[];
+  context?: RequestContext | null;
+  lastTurn?: PreviousTurn | null;
+  response?: MilhenaResponse | null;
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAnswerCache } from "../../cache/answerCache.ts";
+import { migrate } from "../../db/migrate.ts";
+import { MIGRATIONS } from "../../db/migrations/index.ts";
+import { ensureN8nTables } from "../../db/n8nSchema.ts";
+import { createUserMemory, MAX_INTERACTIONS } from "../../memory/userMemory.ts";
+import { createSqlCatalogue } from "../../tools/sqlCatalogue.ts";
+import { classification } from "../support/fakes.ts";
+import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
+
+const schemas = { app: "milhena", n8n: "n8n" };
+
+describe.each(TEST_BACKENDS)("storage on %s", (kind) => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    await migrate(db.pool, schemas);
+    await ensureN8nTables(db.pool, "n8n");
+  });
+  afterAll(async () => db?.destroy());
+
+  it("runs migrations once; a second run applies nothing", async () => {
+    const again = await migrate(db.pool, schemas);
+    expect(again.applied).toEqual([]);
+    const { rows } = await db.pool.query<{ version: number }>("SELECT version FROM milhena.schema_migrations ORDER BY 1");
+    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    const checkpoints = await db.pool.query("SELECT to_regclass('milhena.checkpoints') IS NOT NULL AS ok");
+    expect(checkpoints.rows[0]).toEqual({ ok: true });
+  });
+
+  it("keeps the last 50 interactions per user and a profile", async () => {
+    const memory = createUserMemory(db.pool, "milhena");
+    for (let i = 0; i < MAX_INTERACTIONS + 5; i++) {
+      await memory.record({
+        userId: "anna",
+        threadId: "t",
+        question: `q${i}`,
+        answer: `a${i}`,
+        classification: classification({ queryType: i % 2 ? "EMAILS" : "ORDERS", language: i < 50 ? "en" : "it" }),
+      });
+    }
+    await memory.record({ userId: "bob", threadId: "t2", question: "ciao", answer: "Ciao!", classification: classification({ intent: "GREETING", queryType: null }) });
+    const recent = await memory.recent("anna");
+    expect(recent).toHaveLength(MAX_INTERACTIONS);
+    expect(recent[0]!.question).toBe(`q${MAX_INTERACTIONS + 4}`);
+    expect(recent.at(-1)!.question).toBe("q5");
+    const profile = await memory.profile("anna");
+    expect(profile).toMatchObject({ preferredLanguage: "it", interactions: 55, topics: { EMAILS: 27, ORDERS: 28 } });
+    expect((await memory.recent("bob")).map((i) => i.question)).toEqual(["ciao"]);
+  });
+
+  it("caches answers with a TTL, in front of the table, keyed by the data watermark", async () => {
+    let now = new Date("2026-11-18T10:00:00Z");
+    const sql = createSqlCatalogue(schemas);
+    const options = { pool: db.pool, sql, appSchema: "milhena", ttlSeconds: 60, clock: () => now };
+    const cache = createAnswerCache(options);
+    const input = { question: "Quante EMAIL oggi??", previousTurn: null, businessDay: "2026-11-18" };
+    const key = await cache.keyFor(input);
+    expect(await cache.keyFor({ ...input, question: "quante email  oggi" })).toBe(key);
+    expect(await cache.keyFor({ ...input, businessDay: "2026-11-19" })).not.toBe(key);
+    await cache.put(key, { answer: "Sono arrivate 3 email.", classification: classification() });
+    // A second instance (another replica) reads it from the table.
+    const other = createAnswerCache(options);
+    expect((await other.get(key))?.answer).toBe("Sono arrivate 3 email.");
+    now = new Date(now.getTime() + 61_000);
+    expect(await cache.get(key)).toBeNull();
+    expect(await other.get(key)).toBeNull();
+    // New executions change the watermark, hence the key.
+    await db.pool.query(
+      `INSERT INTO n8n.workflow_entity (id, name, active, nodes, connections) VALUES ('wf1', 'Test', true, '[]', '{}')`,
+    );
+    await db.pool.query(
+      `INSERT INTO n8n.execution_entity (finished, mode, status, "workflowId", "startedAt", "stoppedAt") VALUES (true, 'trigger', 'success', 'wf1', now(), now())`,
+    );
+    expect(await cache.keyFor(input)).not.toBe(key);
+  });
+});

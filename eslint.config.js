@@ -2,7 +2,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["scratch/**", "node_modules/**", ".milhena/**", ".langgraph_api/**", "evals/reports/**", "coverage/**"] },
+  {
+    ignores: [
+      "scratch/**",
+      "node_modules/**",
+      ".milhena/**",
+      ".langgraph_api/**",
+      "evals/reports/**",
+      "coverage/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

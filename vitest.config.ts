@@ -9,5 +9,6 @@ export default defineConfig({
     pool: "forks",
     poolOptions: { forks: { maxForks: 2 } },
     reporters: ["default"],
+    globalSetup: ["test/support/globalSetup.ts"],
   },
 });

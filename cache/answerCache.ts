@@ -92,10 +92,14 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
         if (hit.expiresAt > now) return { answer: hit.answer, classification: hit.classification };
         lru.delete(key);
       }
-      const { rows } = await options.pool.query<{ answer: string; classification: unknown; expires_at: Date }>(
-        `SELECT answer, classification, expires_at FROM ${table} WHERE cache_key = $1 AND expires_at > $2`,
-        [key, new Date(now)],
-      );
+      const { rows } = await options.pool.query<{
+        answer: string;
+        classification: unknown;
+        expires_at: Date;
+      }>(`SELECT answer, classification, expires_at FROM ${table} WHERE cache_key = $1 AND expires_at > $2`, [
+        key,
+        new Date(now),
+      ]);
       const row = rows[0];
       if (!row) return null;
       const parsed = ClassificationSchema.safeParse(row.classification);

@@ -3,7 +3,11 @@ import { parseChatArgs, UsageError } from "./args.ts";
 
 describe("parseChatArgs", () => {
   it("joins words into one question", () => {
-    expect(parseChatArgs(["how", "many", "runs?"])).toMatchObject({ question: "how many runs?", json: false, userId: "local" });
+    expect(parseChatArgs(["how", "many", "runs?"])).toMatchObject({
+      question: "how many runs?",
+      json: false,
+      userId: "local",
+    });
   });
   it("reads --json, --thread and --user", () => {
     expect(parseChatArgs(["--json", "--thread", "t-1", "--user", "anna@acme.it", "ciao"])).toEqual({

@@ -2,8 +2,14 @@ import { z } from "zod";
 
 const ChatArgs = z.object({
   json: z.boolean(),
-  threadId: z.string().regex(/^[\w.:-]{1,128}$/, "thread ids use letters, digits, '.', ':', '_' or '-'").optional(),
-  userId: z.string().regex(/^[\w.@:-]{1,128}$/, "user ids use letters, digits, '.', '@', ':', '_' or '-'").default("local"),
+  threadId: z
+    .string()
+    .regex(/^[\w.:-]{1,128}$/, "thread ids use letters, digits, '.', ':', '_' or '-'")
+    .optional(),
+  userId: z
+    .string()
+    .regex(/^[\w.@:-]{1,128}$/, "user ids use letters, digits, '.', '@', ':', '_' or '-'")
+    .default("local"),
   question: z.string().max(10_000, "the question is longer than 10,000 characters").optional(),
 });
 export type ChatArgs = z.infer<typeof ChatArgs>;
@@ -24,13 +30,17 @@ export const CHAT_USAGE = `Usage: npm start -- [--json] [--thread ID] [--user ID
 
 /** Parses `npm start` arguments. Throws UsageError with a clear message on bad input. */
 export function parseChatArgs(argv: readonly string[]): ChatArgs {
-  const raw: { json: boolean; threadId?: string; userId?: string; words: string[] } = { json: false, words: [] };
+  const raw: { json: boolean; threadId?: string; userId?: string; words: string[] } = {
+    json: false,
+    words: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--json") raw.json = true;
     else if (arg === "--thread" || arg === "--user") {
       const value = argv[++i];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value\n${CHAT_USAGE}`);
+      if (value === undefined || value.startsWith("--"))
+        throw new UsageError(`${arg} needs a value\n${CHAT_USAGE}`);
       if (arg === "--thread") raw.threadId = value;
       else raw.userId = value;
     } else if (arg === "--help" || arg === "-h") throw new UsageError(CHAT_USAGE);

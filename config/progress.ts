@@ -8,10 +8,22 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
       const seconds = (Date.now() - started) / 1000;
       const rate = seconds > 0 ? Math.round(done / seconds) : 0;
       if (stream.isTTY) {
-        stream.write(`\r${label}: ${pct}% (${done.toLocaleString("en")}/${total.toLocaleString("en")}, ${rate.toLocaleString("en")}/s)   `);
+        stream.write(
+          `\r${label}: ${pct}% (${done.toLocaleString("en")}/${total.toLocaleString("en")}, ${rate.toLocaleString("en")}/s)   `,
+        );
       } else if (Math.floor(pct / 10) !== lastDecile) {
         lastDecile = Math.floor(pct / 10);
-        stream.write(JSON.stringify({ time: new Date().toISOString(), level: "info", msg: label, done, total, percent: pct, ratePerSecond: rate }) + "\n");
+        stream.write(
+          JSON.stringify({
+            time: new Date().toISOString(),
+            level: "info",
+            msg: label,
+            done,
+            total,
+            percent: pct,
+            ratePerSecond: rate,
+          }) + "\n",
+        );
       }
     },
     finish() {

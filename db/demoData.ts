@@ -8,12 +8,13 @@ import { createProgress } from "../config/progress.ts";
 export const FIRST_RUN_DEMO = { executions: 20_000, days: 35, seed: 42 } as const;
 
 async function hasN8nData(pool: pg.Pool, schema: string): Promise<boolean> {
-  const { rows } = await pool.query<{ present: boolean }>(
-    `SELECT to_regclass($1) IS NOT NULL AS present`,
-    [`${schema}.execution_entity`],
-  );
+  const { rows } = await pool.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [
+    `${schema}.execution_entity`,
+  ]);
   if (!rows[0]?.present) return false;
-  const count = await pool.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${schema}.execution_entity) AS any`);
+  const count = await pool.query<{ any: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${schema}.execution_entity) AS any`,
+  );
   return count.rows[0]?.any ?? false;
 }
 

@@ -8,7 +8,8 @@ import { compileMilhenaGraph } from "./builder.ts";
 
 function scripted(map: Record<string, Partial<Classification>>) {
   return {
-    classify: (q: string) => Promise.resolve(classification(map[q] ?? { intent: "GENERAL", queryType: null, window: null })),
+    classify: (q: string) =>
+      Promise.resolve(classification(map[q] ?? { intent: "GENERAL", queryType: null, window: null })),
   };
 }
 
@@ -41,7 +42,12 @@ describe("the compiled graph", () => {
   it("answers a greeting through respond, without touching business data", async () => {
     const { ask, calls } = setup();
     const state = await ask("hi");
-    expect(state.response).toMatchObject({ intent: "GREETING", source: "rules", cached: false, threadId: "t1" });
+    expect(state.response).toMatchObject({
+      intent: "GREETING",
+      source: "rules",
+      cached: false,
+      threadId: "t1",
+    });
     expect(state.messages.at(-1)!.getType()).toBe("ai");
     expect(state.messages.at(-1)!.content).toBe(state.response!.answer);
     expect(calls.businessData).toBe(0);
@@ -51,7 +57,11 @@ describe("the compiled graph", () => {
     const { ask, calls } = setup();
     const first = await ask("runs today?");
     expect(first.response!.answer).toContain("42");
-    expect(first.response).toMatchObject({ intent: "BUSINESS_DATA", queryType: "TODAY_ACTIVITY", cached: false });
+    expect(first.response).toMatchObject({
+      intent: "BUSINESS_DATA",
+      queryType: "TODAY_ACTIVITY",
+      cached: false,
+    });
     const second = await ask("runs today?", "t2");
     expect(second.response).toMatchObject({ cached: true, source: "cache", answer: first.response!.answer });
     expect(calls.businessData).toBe(1);

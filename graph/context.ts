@@ -87,8 +87,11 @@ export const withClassification = (ctx: RequestContext, classification: Classifi
 export const withToolResult = (ctx: RequestContext, toolResult: ToolResult): RequestContext =>
   derive(ctx, { toolResult });
 
-export const withAnswer = (ctx: RequestContext, answer: string, source: AnswerSource = "rules"): RequestContext =>
-  derive(ctx, { answer, source });
+export const withAnswer = (
+  ctx: RequestContext,
+  answer: string,
+  source: AnswerSource = "rules",
+): RequestContext => derive(ctx, { answer, source });
 
 /** Language of the answer: the classifier's, else a neutral default. */
 export function contextLanguage(ctx: RequestContext): Language {

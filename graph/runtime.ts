@@ -38,10 +38,14 @@ export interface RuntimeOverrides {
 }
 
 /** Opens the database, runs migrations and the checkpointer setup, and compiles the graph. */
-export async function createMilhenaRuntime(env: AppEnv, overrides: RuntimeOverrides = {}): Promise<MilhenaRuntime> {
+export async function createMilhenaRuntime(
+  env: AppEnv,
+  overrides: RuntimeOverrides = {},
+): Promise<MilhenaRuntime> {
   const logger = overrides.logger ?? createLogger(env.LOG_LEVEL);
   const database =
-    overrides.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.MILHENA_DATA_DIR }));
+    overrides.database ??
+    (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.MILHENA_DATA_DIR }));
   const schemas = { app: env.MILHENA_SCHEMA, n8n: env.N8N_SCHEMA };
   await migrate(database.pool, schemas);
   const clock = overrides.clock ?? (() => new Date());
@@ -50,13 +54,25 @@ export async function createMilhenaRuntime(env: AppEnv, overrides: RuntimeOverri
     businessData: {
       answer: (classification, now) =>
         runBusinessTool(
-          { pool: database.pool, sql, timeZone: env.BUSINESS_TZ, statementTimeoutMs: env.QUERY_TIMEOUT_MS, maxRows: 500 },
+          {
+            pool: database.pool,
+            sql,
+            timeZone: env.BUSINESS_TZ,
+            statementTimeoutMs: env.QUERY_TIMEOUT_MS,
+            maxRows: 500,
+          },
           classification,
           now,
         ),
     },
     classifier: overrides.classifier ?? new RuleClassifier(),
-    cache: createAnswerCache({ pool: database.pool, sql, appSchema: schemas.app, ttlSeconds: env.CACHE_TTL_SECONDS, clock }),
+    cache: createAnswerCache({
+      pool: database.pool,
+      sql,
+      appSchema: schemas.app,
+      ttlSeconds: env.CACHE_TTL_SECONDS,
+      clock,
+    }),
     memory: createUserMemory(database.pool, schemas.app),
     sync: createBusinessDataSync(database.pool, {
       n8nSchema: schemas.n8n,

@@ -19,8 +19,14 @@ const CAUSE: Record<ErrorCause, Record<Language, string>> = {
     it: "le credenziali di accesso a un servizio esterno non sono valide o sono scadute",
     en: "the login details for an external service are invalid or expired",
   },
-  unreachable: { it: "un servizio esterno non era raggiungibile", en: "an external service could not be reached" },
-  timeout: { it: "un servizio esterno ha risposto troppo lentamente", en: "an external service took too long to answer" },
+  unreachable: {
+    it: "un servizio esterno non era raggiungibile",
+    en: "an external service could not be reached",
+  },
+  timeout: {
+    it: "un servizio esterno ha risposto troppo lentamente",
+    en: "an external service took too long to answer",
+  },
   rate_limit: {
     it: "un servizio esterno ha rifiutato troppe richieste ravvicinate",
     en: "an external service refused too many requests in a short time",
@@ -36,7 +42,9 @@ export function causePhrase(cause: ErrorCause, lang: Language): string {
 
 const n = formatInteger;
 const times = (count: number, lang: Language) =>
-  lang === "it" ? `${n(count, lang)} ${count === 1 ? "volta" : "volte"}` : `${n(count, lang)} ${count === 1 ? "time" : "times"}`;
+  lang === "it"
+    ? `${n(count, lang)} ${count === 1 ? "volta" : "volte"}`
+    : `${n(count, lang)} ${count === 1 ? "time" : "times"}`;
 
 const activity: Render<"activity"> = (r, lang) => {
   const when = windowPhrase(r.range.window, lang);
@@ -51,13 +59,19 @@ const activity: Render<"activity"> = (r, lang) => {
       `${capitalize(when)} i processi automatici sono stati eseguiti ${times(r.runs, lang)}: ${n(r.successes, lang)} ${r.successes === 1 ? "completato" : "completati"} e ${n(r.failures, lang)} ${r.failures === 1 ? "interrotto" : "interrotti"} da un errore.`,
     );
     parts.push(`Email ricevute: ${n(r.emails, lang)}; ordini arrivati: ${n(r.orders, lang)}.`);
-    if (r.busiest) parts.push(`Il processo più attivo è stato ${quoteName(r.busiest.name, lang)} (${times(r.busiest.count, lang)}).`);
+    if (r.busiest)
+      parts.push(
+        `Il processo più attivo è stato ${quoteName(r.busiest.name, lang)} (${times(r.busiest.count, lang)}).`,
+      );
   } else {
     parts.push(
       `${capitalize(when)} your automations ran ${times(r.runs, lang)}: ${n(r.successes, lang)} completed and ${n(r.failures, lang)} stopped by an error.`,
     );
     parts.push(`Emails received: ${n(r.emails, lang)}; orders in: ${n(r.orders, lang)}.`);
-    if (r.busiest) parts.push(`The busiest process was ${quoteName(r.busiest.name, lang)} (${times(r.busiest.count, lang)}).`);
+    if (r.busiest)
+      parts.push(
+        `The busiest process was ${quoteName(r.busiest.name, lang)} (${times(r.busiest.count, lang)}).`,
+      );
   }
   return parts.join(" ");
 };
@@ -90,8 +104,14 @@ const orders: Render<"orders"> = (r, lang) => {
   }
   const money = formatMoney(r.amount, r.currency, lang);
   if (lang === "it") {
-    const head = r.orders === 1 ? `${capitalize(when)} è arrivato 1 ordine` : `${capitalize(when)} sono arrivati ${n(r.orders, lang)} ordini`;
-    const failed = r.failed > 0 ? `; ${n(r.failed, lang)} non ${r.failed === 1 ? "è andato" : "sono andati"} a buon fine` : "";
+    const head =
+      r.orders === 1
+        ? `${capitalize(when)} è arrivato 1 ordine`
+        : `${capitalize(when)} sono arrivati ${n(r.orders, lang)} ordini`;
+    const failed =
+      r.failed > 0
+        ? `; ${n(r.failed, lang)} non ${r.failed === 1 ? "è andato" : "sono andati"} a buon fine`
+        : "";
     return `${head}: ${n(r.processed, lang)} ${r.processed === 1 ? "elaborato" : "elaborati"} per un totale di ${money}${failed}.`;
   }
   const failed = r.failed > 0 ? `; ${n(r.failed, lang)} could not be processed` : "";
@@ -136,13 +156,25 @@ const performance: Render<"performance"> = (r, lang) => {
   const finished = r.successes + r.failures;
   const parts: string[] = [];
   if (lang === "it") {
-    parts.push(`${capitalize(when)} è andato a buon fine il ${rate} delle esecuzioni (${n(r.successes, lang)} su ${n(finished, lang)}).`);
-    if (r.mostReliable) parts.push(`Il processo più affidabile è ${quoteName(r.mostReliable.name, lang)}, riuscito nel ${formatPercent(r.mostReliable.successRate, lang)} dei casi.`);
-    if (r.averageSeconds !== null) parts.push(`In media un'esecuzione dura ${formatSeconds(r.averageSeconds, lang)}.`);
+    parts.push(
+      `${capitalize(when)} è andato a buon fine il ${rate} delle esecuzioni (${n(r.successes, lang)} su ${n(finished, lang)}).`,
+    );
+    if (r.mostReliable)
+      parts.push(
+        `Il processo più affidabile è ${quoteName(r.mostReliable.name, lang)}, riuscito nel ${formatPercent(r.mostReliable.successRate, lang)} dei casi.`,
+      );
+    if (r.averageSeconds !== null)
+      parts.push(`In media un'esecuzione dura ${formatSeconds(r.averageSeconds, lang)}.`);
   } else {
-    parts.push(`${capitalize(when)} ${rate} of runs succeeded (${n(r.successes, lang)} of ${n(finished, lang)}).`);
-    if (r.mostReliable) parts.push(`The most reliable process is ${quoteName(r.mostReliable.name, lang)}, successful ${formatPercent(r.mostReliable.successRate, lang)} of the time.`);
-    if (r.averageSeconds !== null) parts.push(`A run takes ${formatSeconds(r.averageSeconds, lang)} on average.`);
+    parts.push(
+      `${capitalize(when)} ${rate} of runs succeeded (${n(r.successes, lang)} of ${n(finished, lang)}).`,
+    );
+    if (r.mostReliable)
+      parts.push(
+        `The most reliable process is ${quoteName(r.mostReliable.name, lang)}, successful ${formatPercent(r.mostReliable.successRate, lang)} of the time.`,
+      );
+    if (r.averageSeconds !== null)
+      parts.push(`A run takes ${formatSeconds(r.averageSeconds, lang)} on average.`);
   }
   return parts.join(" ");
 };
@@ -151,12 +183,28 @@ const overview: Render<"overview"> = (r, lang) => {
   const when = windowPhrase(r.range.window, lang);
   const rate = r.successRate === null ? null : formatPercent(r.successRate, lang);
   if (lang === "it") {
-    const mood = r.failures === 0 ? "Tutto procede bene" : r.successRate !== null && r.successRate >= 0.9 ? "Va tutto abbastanza bene" : "Ci sono alcuni problemi da guardare";
-    const runs = r.runs === 0 ? `${when} non ci sono state esecuzioni` : `${when} ${n(r.runs, lang)} esecuzioni${rate ? `, riuscite al ${rate}` : ""}, con ${n(r.failures, lang)} ${r.failures === 1 ? "interruzione" : "interruzioni"}`;
+    const mood =
+      r.failures === 0
+        ? "Tutto procede bene"
+        : r.successRate !== null && r.successRate >= 0.9
+          ? "Va tutto abbastanza bene"
+          : "Ci sono alcuni problemi da guardare";
+    const runs =
+      r.runs === 0
+        ? `${when} non ci sono state esecuzioni`
+        : `${when} ${n(r.runs, lang)} esecuzioni${rate ? `, riuscite al ${rate}` : ""}, con ${n(r.failures, lang)} ${r.failures === 1 ? "interruzione" : "interruzioni"}`;
     return `${mood}: ${n(r.activeWorkflows, lang)} processi automatici attivi; ${runs}.`;
   }
-  const mood = r.failures === 0 ? "All good" : r.successRate !== null && r.successRate >= 0.9 ? "Things are mostly fine" : "A few things need attention";
-  const runs = r.runs === 0 ? `no runs ${when}` : `${n(r.runs, lang)} runs ${when}${rate ? `, ${rate} successful` : ""}, with ${n(r.failures, lang)} ${r.failures === 1 ? "failure" : "failures"}`;
+  const mood =
+    r.failures === 0
+      ? "All good"
+      : r.successRate !== null && r.successRate >= 0.9
+        ? "Things are mostly fine"
+        : "A few things need attention";
+  const runs =
+    r.runs === 0
+      ? `no runs ${when}`
+      : `${n(r.runs, lang)} runs ${when}${rate ? `, ${rate} successful` : ""}, with ${n(r.failures, lang)} ${r.failures === 1 ? "failure" : "failures"}`;
   return `${mood}: ${n(r.activeWorkflows, lang)} active automations; ${runs}.`;
 };
 
@@ -165,14 +213,17 @@ const workflows: Render<"workflows"> = (r, lang) => {
   const busy = r.mostActive.map((w) => `${quoteName(w.name, lang)} (${n(w.count, lang)})`);
   if (lang === "it") {
     const head = `Hai ${n(r.activeWorkflows, lang)} processi automatici attivi su ${n(r.totalWorkflows, lang)} configurati.`;
-    return busy.length ? `${head} I più usati ${when}: ${joinList(busy, lang)}.` : `${head} ${capitalize(when)} nessuno è stato eseguito.`;
+    return busy.length
+      ? `${head} I più usati ${when}: ${joinList(busy, lang)}.`
+      : `${head} ${capitalize(when)} nessuno è stato eseguito.`;
   }
   const head = `You have ${n(r.activeWorkflows, lang)} active automations out of ${n(r.totalWorkflows, lang)} set up.`;
   return busy.length ? `${head} Most used ${when}: ${joinList(busy, lang)}.` : `${head} None ran ${when}.`;
 };
 
 function change(now: number, before: number, lang: Language): string {
-  if (before === 0) return now === 0 ? (lang === "it" ? "invariato" : "unchanged") : lang === "it" ? "in aumento" : "up";
+  if (before === 0)
+    return now === 0 ? (lang === "it" ? "invariato" : "unchanged") : lang === "it" ? "in aumento" : "up";
   const pct = (now - before) / before;
   if (Math.abs(pct) < 0.005) return lang === "it" ? "stabile" : "steady";
   const p = formatPercent(Math.abs(pct), lang);
@@ -201,7 +252,10 @@ const SUBJECT: Record<"runs" | "emails" | "orders" | "failures", Record<Language
 
 const trend: Render<"trend"> = (r, lang) => {
   const when = windowPhrase(r.range.window, lang);
-  const peak = r.series.reduce<(typeof r.series)[number] | null>((best, p) => (best === null || p.runs > best.runs ? p : best), null);
+  const peak = r.series.reduce<(typeof r.series)[number] | null>(
+    (best, p) => (best === null || p.runs > best.runs ? p : best),
+    null,
+  );
   const total = r.series.reduce((a, p) => a + p.runs, 0);
   const pct = r.changePercent === null ? null : formatPercent(Math.abs(r.changePercent) / 100, lang);
   const dir =
@@ -217,19 +271,29 @@ const trend: Render<"trend"> = (r, lang) => {
           ? `declining${pct ? ` (-${pct} in the second half of the period)` : ""}`
           : "steady";
   if (lang === "it") {
-    const peakText = peak && peak.runs > 0 ? ` Il giorno più intenso è stato ${formatDay(peak.day, lang)} con ${n(peak.runs, lang)} esecuzioni.` : "";
+    const peakText =
+      peak && peak.runs > 0
+        ? ` Il giorno più intenso è stato ${formatDay(peak.day, lang)} con ${n(peak.runs, lang)} esecuzioni.`
+        : "";
     return `${capitalize(when)} l'attività è ${dir}: ${n(total, lang)} esecuzioni in tutto.${peakText}`;
   }
-  const peakText = peak && peak.runs > 0 ? ` The busiest day was ${formatDay(peak.day, lang)} with ${n(peak.runs, lang)} runs.` : "";
+  const peakText =
+    peak && peak.runs > 0
+      ? ` The busiest day was ${formatDay(peak.day, lang)} with ${n(peak.runs, lang)} runs.`
+      : "";
   return `${capitalize(when)} activity is ${dir}: ${n(total, lang)} runs in all.${peakText}`;
 };
 
 const topErrors: Render<"top_errors"> = (r, lang) => {
   const when = windowPhrase(r.range.window, lang);
   if (r.failures === 0 || r.causes.length === 0) {
-    return lang === "it" ? `${capitalize(when)} non ci sono stati errori da analizzare.` : `There were no failures ${when} to look into.`;
+    return lang === "it"
+      ? `${capitalize(when)} non ci sono stati errori da analizzare.`
+      : `There were no failures ${when} to look into.`;
   }
-  const items = r.causes.slice(0, 3).map((c) => `${quoteName(c.workflow, lang)}: ${causePhrase(c.cause, lang)} (${times(c.count, lang)})`);
+  const items = r.causes
+    .slice(0, 3)
+    .map((c) => `${quoteName(c.workflow, lang)}: ${causePhrase(c.cause, lang)} (${times(c.count, lang)})`);
   return lang === "it"
     ? `${capitalize(when)} ci sono state ${n(r.failures, lang)} interruzioni. Le cause principali: ${items.join("; ")}.`
     : `${capitalize(when)} there were ${n(r.failures, lang)} failures. The main causes: ${items.join("; ")}.`;
@@ -237,7 +301,10 @@ const topErrors: Render<"top_errors"> = (r, lang) => {
 
 const forecast: Render<"forecast"> = (r, lang) => {
   const what = SUBJECT[r.subject][lang];
-  const peak = r.series.reduce<(typeof r.series)[number] | null>((best, p) => (best === null || p.expected > best.expected ? p : best), null);
+  const peak = r.series.reduce<(typeof r.series)[number] | null>(
+    (best, p) => (best === null || p.expected > best.expected ? p : best),
+    null,
+  );
   const weeks = Math.floor(r.historyDays / 7);
   if (lang === "it") {
     const how =

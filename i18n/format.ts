@@ -39,7 +39,9 @@ export function formatDay(day: string, lang: Language): string {
 export function formatSeconds(seconds: number, lang: Language): string {
   if (seconds < 60) {
     const s = Math.max(1, Math.round(seconds));
-    return lang === "it" ? `${s} ${s === 1 ? "secondo" : "secondi"}` : `${s} ${s === 1 ? "second" : "seconds"}`;
+    return lang === "it"
+      ? `${s} ${s === 1 ? "secondo" : "secondi"}`
+      : `${s} ${s === 1 ? "second" : "seconds"}`;
   }
   const m = Math.round(seconds / 60);
   return lang === "it" ? `${m} ${m === 1 ? "minuto" : "minuti"}` : `${m} ${m === 1 ? "minute" : "minutes"}`;
@@ -78,7 +80,11 @@ export function capitalize(text: string): string {
 
 /** A workflow's name as users see it: quoted, trimmed, never empty. */
 export function quoteName(name: string, lang: Language): string {
-  const clean = name.replace(/[{}[\]<>"`]/g, "").replace(/\s+/g, " ").trim() || (lang === "it" ? "senza nome" : "unnamed");
+  const clean =
+    name
+      .replace(/[{}[\]<>"`]/g, "")
+      .replace(/\s+/g, " ")
+      .trim() || (lang === "it" ? "senza nome" : "unnamed");
   return lang === "it" ? `«${clean}»` : `“${clean}”`;
 }
 

@@ -5,10 +5,16 @@
 const PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
   ["programming value", /\b(null|undefined|NaN|Infinity|true|false)\b/],
   ["object text", /\[object \w+\]/],
-  ["table name", /\b\w+_(entity|data|metrics|cache|interaction|profile|state)\b|execution_entity|workflow_entity/i],
+  [
+    "table name",
+    /\b\w+_(entity|data|metrics|cache|interaction|profile|state)\b|execution_entity|workflow_entity/i,
+  ],
   ["SQL", /\b(SELECT|INSERT|UPDATE|DELETE|FROM|WHERE|JOIN|GROUP BY)\b\s+[\w*"(]/],
   ["JSON", /[{}]|\[\s*\{|":\s/],
-  ["identifier", /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{16}\b/],
+  [
+    "identifier",
+    /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{16}\b/,
+  ],
   ["node type", /n8n-nodes-|@n8n\//],
   ["status code", /\b(status|stato)\s*[:=]\s*\w+|\b(crashed|ECONNREFUSED|NodeApiError)\b/],
 ];

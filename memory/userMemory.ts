@@ -52,18 +52,34 @@ export function createUserMemory(pool: pg.Pool, appSchema: string): UserMemory {
            topics = ${profiles}.topics || jsonb_build_object($9::text, coalesce((${profiles}.topics ->> $9)::int, 0) + 1),
            interactions = ${profiles}.interactions + 1,
            updated_at = now()`,
-        [i.userId, i.threadId, i.question, i.answer, c.intent, c.queryType, c.language, MAX_INTERACTIONS - 1, topicOf(c)],
+        [
+          i.userId,
+          i.threadId,
+          i.question,
+          i.answer,
+          c.intent,
+          c.queryType,
+          c.language,
+          MAX_INTERACTIONS - 1,
+          topicOf(c),
+        ],
       );
     },
 
     async profile(userId) {
-      const { rows } = await pool.query<{ preferred_language: Language; topics: Record<string, number>; interactions: number }>(
-        `SELECT preferred_language, topics, interactions FROM ${profiles} WHERE user_id = $1`,
-        [userId],
-      );
+      const { rows } = await pool.query<{
+        preferred_language: Language;
+        topics: Record<string, number>;
+        interactions: number;
+      }>(`SELECT preferred_language, topics, interactions FROM ${profiles} WHERE user_id = $1`, [userId]);
       const row = rows[0];
       return row
-        ? { userId, preferredLanguage: row.preferred_language, topics: row.topics, interactions: row.interactions }
+        ? {
+            userId,
+            preferredLanguage: row.preferred_language,
+            topics: row.topics,
+            interactions: row.interactions,
+          }
         : null;
     },
 

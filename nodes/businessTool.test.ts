@@ -6,8 +6,19 @@ import { classification, fakeDeps } from "../test/support/fakes.ts";
 import { makeBusinessTool } from "./businessTool.ts";
 
 const NOW = new Date("2026-11-18T10:00:00Z");
-const base = createRequestContext({ requestId: "r", threadId: "t", userId: "u", question: "q", now: NOW, startedAtMs: 0, previousTurn: null });
-const state = withClassification(base, classification({ queryType: "ERRORS", window: { kind: "yesterday" }, language: "it" }));
+const base = createRequestContext({
+  requestId: "r",
+  threadId: "t",
+  userId: "u",
+  question: "q",
+  now: NOW,
+  startedAtMs: 0,
+  previousTurn: null,
+});
+const state = withClassification(
+  base,
+  classification({ queryType: "ERRORS", window: { kind: "yesterday" }, language: "it" }),
+);
 
 describe("businessTool", () => {
   it("syncs business data, then asks the tool with the classification and the request time", async () => {
@@ -15,11 +26,22 @@ describe("businessTool", () => {
     const { deps, calls } = fakeDeps({
       result: (c, now) => {
         seen = { queryType: c.queryType, now: now.toISOString() };
-        const result: ToolResult = { kind: "errors", range: resolveWindow(c.window!, now, "UTC"), failures: 2, runs: 9, byWorkflow: [] };
+        const result: ToolResult = {
+          kind: "errors",
+          range: resolveWindow(c.window!, now, "UTC"),
+          failures: 2,
+          runs: 9,
+          byWorkflow: [],
+        };
         return Promise.resolve(result);
       },
     });
-    const update = await makeBusinessTool(deps)({ messages: [], lastTurn: null, response: null, context: state });
+    const update = await makeBusinessTool(deps)({
+      messages: [],
+      lastTurn: null,
+      response: null,
+      context: state,
+    });
     expect(calls.sync).toBe(1);
     expect(seen).toEqual({ queryType: "ERRORS", now: NOW.toISOString() });
     expect(update.context!.toolResult).toMatchObject({ kind: "errors", failures: 2 });
@@ -28,7 +50,12 @@ describe("businessTool", () => {
 
   it("answers a polite 'try again' in the user's language when the data cannot be read, and logs why", async () => {
     const { deps, lines } = fakeDeps({ result: () => Promise.reject(new Error("connection terminated")) });
-    const update = await makeBusinessTool(deps)({ messages: [], lastTurn: null, response: null, context: state });
+    const update = await makeBusinessTool(deps)({
+      messages: [],
+      lastTurn: null,
+      response: null,
+      context: state,
+    });
     expect(update.context!.toolResult).toBeNull();
     expect(update.context!.answer).toMatch(/Riprova tra poco/);
     expect(update.context!.answer).not.toMatch(/connection/);

@@ -6,14 +6,22 @@ import { afterCacheCheck, makeCacheCheck } from "./cacheCheck.ts";
 import { InvalidQuestionError } from "./question.ts";
 
 type State = typeof MilhenaState.State;
-const state = (partial: Partial<State>): State => ({ messages: [], context: null, lastTurn: null, response: null, ...partial });
+const state = (partial: Partial<State>): State => ({
+  messages: [],
+  context: null,
+  lastTurn: null,
+  response: null,
+  ...partial,
+});
 const config = { configurable: { thread_id: "t1", user_id: "anna" } };
 
 describe("cacheCheck", () => {
   it("starts a frozen RequestContext from the last question and the config", async () => {
     const { deps } = fakeDeps();
     const update = await makeCacheCheck(deps)(
-      state({ messages: [new HumanMessage("old"), new AIMessage("a"), new HumanMessage("  quante email oggi? ")] }),
+      state({
+        messages: [new HumanMessage("old"), new AIMessage("a"), new HumanMessage("  quante email oggi? ")],
+      }),
       config,
     );
     const ctx = update.context!;
@@ -31,15 +39,24 @@ describe("cacheCheck", () => {
     const { deps, cache } = fakeDeps();
     const key = await cache.keyFor({ question: "How many runs today?", businessDay: "2026-11-18" });
     await cache.put(key, { answer: "Cached answer.", classification: classification() });
-    const update = await makeCacheCheck(deps)(state({ messages: [new HumanMessage("How many runs today?")] }), config);
+    const update = await makeCacheCheck(deps)(
+      state({ messages: [new HumanMessage("How many runs today?")] }),
+      config,
+    );
     expect(update.context).toMatchObject({ cached: true, source: "cache", answer: "Cached answer." });
     expect(afterCacheCheck(state({ context: update.context! }))).toBe("persistMemory");
   });
 
   it("carries the previous turn for follow-ups, as a frozen copy", async () => {
     const { deps } = fakeDeps();
-    const lastTurn = { question: "quante email oggi?", classification: classification({ queryType: "EMAILS" }) };
-    const update = await makeCacheCheck(deps)(state({ messages: [new HumanMessage("e ieri?")], lastTurn }), config);
+    const lastTurn = {
+      question: "quante email oggi?",
+      classification: classification({ queryType: "EMAILS" }),
+    };
+    const update = await makeCacheCheck(deps)(
+      state({ messages: [new HumanMessage("e ieri?")], lastTurn }),
+      config,
+    );
     expect(update.context!.previousTurn).toEqual(lastTurn);
     expect(Object.isFrozen(update.context!.previousTurn!.classification)).toBe(true);
     expect(Object.isFrozen(lastTurn)).toBe(false);

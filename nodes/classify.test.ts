@@ -6,8 +6,21 @@ import { makeClassify } from "./classify.ts";
 
 type State = typeof MilhenaState.State;
 const ctx = (question: string) =>
-  createRequestContext({ requestId: "r1", threadId: "t", userId: "u", question, now: new Date(), startedAtMs: 0, previousTurn: null });
-const state = (question: string): State => ({ messages: [], context: ctx(question), lastTurn: null, response: null });
+  createRequestContext({
+    requestId: "r1",
+    threadId: "t",
+    userId: "u",
+    question,
+    now: new Date(),
+    startedAtMs: 0,
+    previousTurn: null,
+  });
+const state = (question: string): State => ({
+  messages: [],
+  context: ctx(question),
+  lastTurn: null,
+  response: null,
+});
 
 describe("classify", () => {
   it("derives a new context with the classifier's labels, leaving the old one untouched", async () => {

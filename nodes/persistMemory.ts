@@ -43,9 +43,14 @@ export function makePersistMemory(deps: MilhenaDeps) {
     const classification = requireClassification(context);
     const answer = context.answer ?? "";
     const cacheable =
-      !context.cached && context.cacheKey !== null && context.toolResult !== null && isDataIntent(classification.intent);
+      !context.cached &&
+      context.cacheKey !== null &&
+      context.toolResult !== null &&
+      isDataIntent(classification.intent);
     await Promise.all([
-      cacheable && context.cacheKey ? deps.cache.put(context.cacheKey, { answer, classification }) : Promise.resolve(),
+      cacheable && context.cacheKey
+        ? deps.cache.put(context.cacheKey, { answer, classification })
+        : Promise.resolve(),
       deps.memory.record({
         userId: context.userId,
         threadId: context.threadId,
@@ -61,7 +66,9 @@ export function makePersistMemory(deps: MilhenaDeps) {
       messages: [...removals, aiMessage],
       response,
       // Only data questions can be continued ("e ieri?"); a greeting in between does not reset that.
-      ...(isDataIntent(classification.intent) ? { lastTurn: { question: context.question, classification } } : {}),
+      ...(isDataIntent(classification.intent)
+        ? { lastTurn: { question: context.question, classification } }
+        : {}),
     };
   };
 }

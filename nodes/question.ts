@@ -14,7 +14,9 @@ function textOf(message: BaseMessage): string {
   const content = message.content;
   if (typeof content === "string") return content;
   return content
-    .map((part) => (typeof part === "object" && "text" in part && typeof part.text === "string" ? part.text : ""))
+    .map((part) =>
+      typeof part === "object" && "text" in part && typeof part.text === "string" ? part.text : "",
+    )
     .join(" ");
 }
 

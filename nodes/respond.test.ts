@@ -4,9 +4,22 @@ import type { Intent, Language } from "../graph/labels.ts";
 import { classification } from "../test/support/fakes.ts";
 import { respond } from "./respond.ts";
 
-const base = createRequestContext({ requestId: "r", threadId: "t", userId: "u", question: "q", now: new Date(), startedAtMs: 0, previousTurn: null });
+const base = createRequestContext({
+  requestId: "r",
+  threadId: "t",
+  userId: "u",
+  question: "q",
+  now: new Date(),
+  startedAtMs: 0,
+  previousTurn: null,
+});
 const run = (intent: Intent, language: Language) =>
-  respond({ messages: [], lastTurn: null, response: null, context: withClassification(base, classification({ intent, language, queryType: null, window: null })) });
+  respond({
+    messages: [],
+    lastTurn: null,
+    response: null,
+    context: withClassification(base, classification({ intent, language, queryType: null, window: null })),
+  });
 
 describe("respond", () => {
   it.each([

@@ -8,14 +8,25 @@ import { classification, fakeDeps } from "../test/support/fakes.ts";
 import { makeTranslate } from "./translate.ts";
 
 const NOW = new Date("2026-11-18T10:00:00Z");
-const base = createRequestContext({ requestId: "r", threadId: "t", userId: "u", question: "q", now: NOW, startedAtMs: 0, previousTurn: null });
+const base = createRequestContext({
+  requestId: "r",
+  threadId: "t",
+  userId: "u",
+  question: "q",
+  now: NOW,
+  startedAtMs: 0,
+  previousTurn: null,
+});
 const today = resolveWindow({ kind: "today" }, NOW, "UTC");
 
 function run(result: ToolResult, language: Language, name?: string) {
   const { deps, lines } = fakeDeps();
   const ctx = withToolResult(withClassification(base, classification({ language })), result);
   void name;
-  return makeTranslate(deps)({ messages: [], lastTurn: null, response: null, context: ctx }).then((u) => ({ answer: u.context!.answer!, lines }));
+  return makeTranslate(deps)({ messages: [], lastTurn: null, response: null, context: ctx }).then((u) => ({
+    answer: u.context!.answer!,
+    lines,
+  }));
 }
 
 const activity: ToolResult = {

@@ -23,7 +23,10 @@ export function createBusinessDataSync(pool: pg.Pool, options: SyncOptions): Bus
       if (!(await etlIsStale(pool, opts))) return;
       running = (async () => {
         const result = await runEtl(pool, opts);
-        options.logger.info("business data refreshed", { processed: result.processed, watermark: result.watermark });
+        options.logger.info("business data refreshed", {
+          processed: result.processed,
+          watermark: result.watermark,
+        });
       })().finally(() => {
         running = null;
       });

@@ -34,7 +34,10 @@ function rangeParams(range: ResolvedRange): [string, string] {
   return [range.from, range.to];
 }
 
-async function runCounts(db: Db, range: ResolvedRange): Promise<RunCounts & { averageSeconds: number | null }> {
+async function runCounts(
+  db: Db,
+  range: ResolvedRange,
+): Promise<RunCounts & { averageSeconds: number | null }> {
   const [row] = await db.query<Row>(db.sql.runCounts, rangeParams(range));
   return {
     runs: num(row?.runs),
@@ -44,7 +47,12 @@ async function runCounts(db: Db, range: ResolvedRange): Promise<RunCounts & { av
   };
 }
 
-async function namedCounts(db: Db, template: keyof SqlCatalogue, range: ResolvedRange, limit = TOP): Promise<NamedCount[]> {
+async function namedCounts(
+  db: Db,
+  template: keyof SqlCatalogue,
+  range: ResolvedRange,
+  limit = TOP,
+): Promise<NamedCount[]> {
   const rows = await db.query<Row>(db.sql[template], [...rangeParams(range), limit]);
   return rows.map((r) => ({ name: str(r.name), count: num(r.count) }));
 }
@@ -52,7 +60,13 @@ async function namedCounts(db: Db, template: keyof SqlCatalogue, range: Resolved
 type SeriesSubject = "runs" | "emails" | "orders" | "failures";
 /** What a trend or forecast counts, from the question's topic. */
 function subjectOf(c: Classification): SeriesSubject {
-  return c.queryType === "EMAILS" ? "emails" : c.queryType === "ORDERS" ? "orders" : c.queryType === "ERRORS" ? "failures" : "runs";
+  return c.queryType === "EMAILS"
+    ? "emails"
+    : c.queryType === "ORDERS"
+      ? "orders"
+      : c.queryType === "ERRORS"
+        ? "failures"
+        : "runs";
 }
 
 function successRate(c: RunCounts): number | null {
@@ -61,9 +75,13 @@ function successRate(c: RunCounts): number | null {
 }
 
 async function dailySeries(db: Db, range: ResolvedRange, subject: SeriesSubject): Promise<DayPoint[]> {
-    const rows =
+  const rows =
     subject === "emails" || subject === "orders"
-      ? await db.query<Row>(db.sql.dailyCategory, [...rangeParams(range), range.timeZone, subject === "emails" ? "email" : "order"])
+      ? await db.query<Row>(db.sql.dailyCategory, [
+          ...rangeParams(range),
+          range.timeZone,
+          subject === "emails" ? "email" : "order",
+        ])
       : await db.query<Row>(db.sql.dailyRuns, [...rangeParams(range), range.timeZone]);
   const points = rows.map((r) => ({ day: str(r.day), runs: num(r.runs), failures: num(r.failures) }));
   const filled = fillDays(points, range.firstDay, range.lastDay);
@@ -71,7 +89,7 @@ async function dailySeries(db: Db, range: ResolvedRange, subject: SeriesSubject)
 }
 
 async function businessData(db: Db, c: Classification, range: ResolvedRange): Promise<ToolResult> {
-    switch (c.queryType) {
+  switch (c.queryType) {
     case "EMAILS": {
       const [row] = await db.query<Row>(db.sql.emailCounts, rangeParams(range));
       const topSenders = await namedCounts(db, "topSenders", range, 3);
@@ -101,7 +119,11 @@ async function businessData(db: Db, c: Classification, range: ResolvedRange): Pr
     }
     case "PERFORMANCE": {
       const counts = await runCounts(db, range);
-      const [best] = await db.query<Row>(db.sql.reliableWorkflows, [...rangeParams(range), RELIABLE_MIN_RUNS, 1]);
+      const [best] = await db.query<Row>(db.sql.reliableWorkflows, [
+        ...rangeParams(range),
+        RELIABLE_MIN_RUNS,
+        1,
+      ]);
       return {
         kind: "performance",
         range,
@@ -110,7 +132,9 @@ async function businessData(db: Db, c: Classification, range: ResolvedRange): Pr
         failures: counts.failures,
         successRate: successRate(counts),
         averageSeconds: counts.averageSeconds,
-        mostReliable: best ? { name: str(best.name), successRate: num(best.success_rate), runs: num(best.runs) } : null,
+        mostReliable: best
+          ? { name: str(best.name), successRate: num(best.success_rate), runs: num(best.runs) }
+          : null,
       };
     }
     case "OVERVIEW": {
@@ -129,7 +153,13 @@ async function businessData(db: Db, c: Classification, range: ResolvedRange): Pr
     case "WORKFLOWS": {
       const [wf] = await db.query<Row>(db.sql.workflowCounts);
       const mostActive = await namedCounts(db, "busiestWorkflows", range, 3);
-      return { kind: "workflows", range, activeWorkflows: num(wf?.active), totalWorkflows: num(wf?.total), mostActive };
+      return {
+        kind: "workflows",
+        range,
+        activeWorkflows: num(wf?.active),
+        totalWorkflows: num(wf?.total),
+        mostActive,
+      };
     }
     case "TODAY_ACTIVITY":
     case null: {
@@ -152,7 +182,7 @@ async function businessData(db: Db, c: Classification, range: ResolvedRange): Pr
 }
 
 async function analysis(db: Db, c: Classification, range: ResolvedRange): Promise<ToolResult> {
-    if (c.analysis === "trend") {
+  if (c.analysis === "trend") {
     const subject = subjectOf(c);
     const series = await dailySeries(db, range, subject);
     const half = Math.floor(series.length / 2);
@@ -160,13 +190,25 @@ async function analysis(db: Db, c: Classification, range: ResolvedRange): Promis
     const first = sum(series.slice(0, half));
     const second = sum(series.slice(series.length - half));
     const changePercent = first === 0 ? null : ((second - first) / first) * 100;
-    const direction = changePercent === null ? (second > 0 ? "up" : "flat") : changePercent > 5 ? "up" : changePercent < -5 ? "down" : "flat";
+    const direction =
+      changePercent === null
+        ? second > 0
+          ? "up"
+          : "flat"
+        : changePercent > 5
+          ? "up"
+          : changePercent < -5
+            ? "down"
+            : "flat";
     return { kind: "trend", range, series, direction, changePercent };
   }
   if (c.analysis === "top_errors") {
     const counts = await runCounts(db, range);
     const rows = await db.query<Row>(db.sql.errorMessages, [...rangeParams(range), 200]);
-    const grouped = new Map<string, { workflow: string; cause: ReturnType<typeof classifyErrorMessage>; count: number }>();
+    const grouped = new Map<
+      string,
+      { workflow: string; cause: ReturnType<typeof classifyErrorMessage>; count: number }
+    >();
     for (const r of rows) {
       const cause = classifyErrorMessage(str(r.message));
       const key = `${str(r.workflow)}\u0000${cause}`;
@@ -174,7 +216,9 @@ async function analysis(db: Db, c: Classification, range: ResolvedRange): Promis
       entry.count += num(r.count);
       grouped.set(key, entry);
     }
-    const causes = [...grouped.values()].sort((a, b) => b.count - a.count || a.workflow.localeCompare(b.workflow)).slice(0, TOP);
+    const causes = [...grouped.values()]
+      .sort((a, b) => b.count - a.count || a.workflow.localeCompare(b.workflow))
+      .slice(0, TOP);
     return { kind: "top_errors", range, failures: counts.failures, causes };
   }
   const previous = previousRange(range);
@@ -193,7 +237,12 @@ async function prediction(db: Db, c: Classification, now: Date, timeZone: string
   const today = civilDateOf(now, timeZone);
   const historyDays = c.window?.kind === "last_n_days" ? Math.max(7, c.window.n) : FORECAST_HISTORY_DAYS;
   // Only complete days feed the forecast: the history ends yesterday.
-  const history = rangeFromDays({ kind: "last_n_days", n: historyDays }, addDays(today, -historyDays), addDays(today, -1), timeZone);
+  const history = rangeFromDays(
+    { kind: "last_n_days", n: historyDays },
+    addDays(today, -historyDays),
+    addDays(today, -1),
+    timeZone,
+  );
   const subject = subjectOf(c);
   const series = await dailySeries(db, history, subject);
   const forecast = forecastDaily(series, FORECAST_HORIZON_DAYS);
@@ -218,13 +267,21 @@ export function defaultWindow(c: Classification): TimeWindow {
 }
 
 /** Answers one data question (BUSINESS_DATA, ANALYSIS or PREDICTION) with facts from SQL. */
-export async function runBusinessTool(deps: BusinessToolDeps, c: Classification, now: Date): Promise<ToolResult> {
+export async function runBusinessTool(
+  deps: BusinessToolDeps,
+  c: Classification,
+  now: Date,
+): Promise<ToolResult> {
   const window = c.window ?? defaultWindow(c);
   const range = resolveWindow(window, now, deps.timeZone);
-  return withReadOnlyTransaction(deps.pool, { statementTimeoutMs: deps.statementTimeoutMs, maxRows: deps.maxRows }, (query) => {
-    const db: Db = { query, sql: deps.sql };
-    if (c.intent === "PREDICTION") return prediction(db, c, now, deps.timeZone);
-    if (c.intent === "ANALYSIS") return analysis(db, c, range);
-    return businessData(db, c, range);
-  });
+  return withReadOnlyTransaction(
+    deps.pool,
+    { statementTimeoutMs: deps.statementTimeoutMs, maxRows: deps.maxRows },
+    (query) => {
+      const db: Db = { query, sql: deps.sql };
+      if (c.intent === "PREDICTION") return prediction(db, c, now, deps.timeZone);
+      if (c.intent === "ANALYSIS") return analysis(db, c, range);
+      return businessData(db, c, range);
+    },
+  );
 }

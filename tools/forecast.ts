@@ -43,21 +43,36 @@ export function forecastDaily(history: readonly DayPoint[], horizon: number): Fo
     const series: ForecastPoint[] = [];
     for (let k = 1; k <= horizon; k++) {
       const expected = means[(recent.length + k - 1) % 7]!;
-      series.push({ day: dayAfter(k), expected: round(expected), low: round(expected + lowErr), high: round(expected + highErr) });
+      series.push({
+        day: dayAfter(k),
+        expected: round(expected),
+        low: round(expected + lowErr),
+        high: round(expected + highErr),
+      });
     }
     return { method: "seasonal_naive", series, total: totalOf(series, sortedErrors, horizon) };
   }
 
   const window = values.slice(-7);
   const mean = window.length ? window.reduce((a, b) => a + b, 0) / window.length : 0;
-  const sd = window.length > 1 ? Math.sqrt(window.reduce((a, b) => a + (b - mean) ** 2, 0) / (window.length - 1)) : 0;
+  const sd =
+    window.length > 1 ? Math.sqrt(window.reduce((a, b) => a + (b - mean) ** 2, 0) / (window.length - 1)) : 0;
   const series: ForecastPoint[] = [];
   for (let k = 1; k <= horizon; k++) {
-    series.push({ day: dayAfter(k), expected: round(mean), low: round(mean - 1.28 * sd), high: round(mean + 1.28 * sd) });
+    series.push({
+      day: dayAfter(k),
+      expected: round(mean),
+      low: round(mean - 1.28 * sd),
+      high: round(mean + 1.28 * sd),
+    });
   }
   const expected = series.reduce((a, p) => a + p.expected, 0);
   const spread = 1.28 * sd * Math.sqrt(horizon);
-  return { method: "moving_average", series, total: { expected, low: round(expected - spread), high: round(expected + spread) } };
+  return {
+    method: "moving_average",
+    series,
+    total: { expected, low: round(expected - spread), high: round(expected + spread) },
+  };
 }
 
 function totalOf(series: readonly ForecastPoint[], sortedErrors: readonly number[], horizon: number) {
@@ -65,7 +80,11 @@ function totalOf(series: readonly ForecastPoint[], sortedErrors: readonly number
   // Day errors partly cancel over a week: scale the 10–90% spread by sqrt(horizon).
   const low = quantile(sortedErrors, 0.1) * Math.sqrt(horizon);
   const high = quantile(sortedErrors, 0.9) * Math.sqrt(horizon);
-  return { expected, low: Math.max(0, Math.round(expected + low)), high: Math.max(0, Math.round(expected + high)) };
+  return {
+    expected,
+    low: Math.max(0, Math.round(expected + low)),
+    high: Math.max(0, Math.round(expected + high)),
+  };
 }
 
 /** Fills missing calendar days between `firstDay` and `lastDay` (inclusive) with zero. */

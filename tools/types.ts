@@ -37,13 +37,7 @@ export interface ForecastPoint {
 
 /** Plain-language category of an error message (translate turns it into business words). */
 export type ErrorCause =
-  | "credentials"
-  | "unreachable"
-  | "timeout"
-  | "rate_limit"
-  | "not_found"
-  | "bad_data"
-  | "other";
+  "credentials" | "unreachable" | "timeout" | "rate_limit" | "not_found" | "bad_data" | "other";
 
 export interface ErrorCauseCount {
   readonly workflow: string;
@@ -84,7 +78,11 @@ export type ToolResult =
   | ({ readonly kind: "performance"; readonly range: ResolvedRange } & RunCounts & {
         readonly successRate: number | null;
         readonly averageSeconds: number | null;
-        readonly mostReliable: { readonly name: string; readonly successRate: number; readonly runs: number } | null;
+        readonly mostReliable: {
+          readonly name: string;
+          readonly successRate: number;
+          readonly runs: number;
+        } | null;
       })
   | ({ readonly kind: "overview"; readonly range: ResolvedRange } & RunCounts & {
         readonly successRate: number | null;

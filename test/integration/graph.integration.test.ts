@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv, type AppEnv } from "../../config/env.ts";
 import { silentLogger } from "../../config/logger.ts";
 import { appendExecutions, seedDemo } from "../../db/seed/seed.ts";
+import type { Database } from "../../db/database.ts";
 import { createMilhenaRuntime, type MilhenaRuntime } from "../../graph/runtime.ts";
+import type { MilhenaStateType } from "../../graph/state.ts";
 import { formatInteger, formatPercent } from "../../i18n/format.ts";
 import { findJargon } from "../../i18n/jargon.ts";
 import { withReadOnlyTransaction } from "../../tools/readOnlyQuery.ts";
@@ -19,15 +21,18 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
   let db: TestDatabase;
   let env: AppEnv;
   let runtime: MilhenaRuntime;
+  /** The open handle on the test database (replaced when the test restarts the process). */
+  let current: Database;
   const truth = { schema: "n8n", timeZone: TZ, now: NOW };
   const n = (x: number, lang: "it" | "en") => formatInteger(x, lang);
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
+    current = db;
     env = loadEnv({ BUSINESS_TZ: TZ, LOG_LEVEL: "silent" });
     runtime = await createMilhenaRuntime(env, { database: db, clock: () => NOW, logger: silentLogger });
-    await seedDemo(db.pool, { n8nSchema: "n8n", executions: 4000, days: 40, seed: 11, now: NOW });
-    await runEtl(db.pool, { n8nSchema: "n8n", appSchema: "milhena", timeZone: TZ });
+    await seedDemo(current.pool, { n8nSchema: "n8n", executions: 4000, days: 40, seed: 11, now: NOW });
+    await runEtl(current.pool, { n8nSchema: "n8n", appSchema: "milhena", timeZone: TZ });
   });
 
   afterAll(async () => {
@@ -48,7 +53,7 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
       ["how many workflows failed in the last 7 days?", 0, 7, true, "en"],
       ["quanti errori negli ultimi 14 giorni?", 0, 14, true, "it"],
     ] as const)("%s", async (question, back, span, failed, lang) => {
-      const expected = await truthRuns(db.pool, truth, back, span, failed);
+      const expected = await truthRuns(current.pool, truth, back, span, failed);
       expect(expected).toBeGreaterThan(0);
       const r = await runtime.ask(question);
       expect(r.language).toBe(lang);
@@ -57,7 +62,7 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
     });
 
     it("success rate over 30 days", async () => {
-      const rate = await truthSuccessRate(db.pool, truth, 30);
+      const rate = await truthSuccessRate(current.pool, truth, 30);
       const en = await runtime.ask("what is the success rate?");
       expect(en.answer).toContain(formatPercent(rate, "en"));
       const it_ = await runtime.ask("qual è il tasso di successo?");
@@ -65,14 +70,14 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
     });
 
     it("active workflows", async () => {
-      const active = await truthActiveWorkflows(db.pool, truth);
+      const active = await truthActiveWorkflows(current.pool, truth);
       const r = await runtime.ask("quanti workflow attivi ci sono?");
       expect(r.queryType).toBe("WORKFLOWS");
       expect(r.answer).toContain(`${active} processi automatici attivi`);
     });
 
     it("the most failing workflow of the last 7 days", async () => {
-      const [top] = await truthMostFailing(db.pool, truth, 7);
+      const [top] = await truthMostFailing(current.pool, truth, 7);
       const r = await runtime.ask("which workflow failed the most in the last 7 days?");
       expect(r.answer).toContain(`“${top!.name}” (${top!.n} times)`);
     });
@@ -84,7 +89,7 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
     expect(first).toMatchObject({ queryType: "ERRORS", window: { kind: "today" } });
     const second = await runtime.ask("and yesterday?", { threadId: thread });
     expect(second).toMatchObject({ queryType: "ERRORS", window: { kind: "yesterday" }, language: "en" });
-    expect(second.answer).toContain(n(await truthRuns(db.pool, truth, 1, 1, true), "en"));
+    expect(second.answer).toContain(n(await truthRuns(current.pool, truth, 1, 1, true), "en"));
     const third = await runtime.ask("e quale è il più affidabile?", { threadId: thread });
     expect(third).toMatchObject({ queryType: "PERFORMANCE", language: "it" });
   });
@@ -94,12 +99,14 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
     const before = await runtime.ask("quante email sono arrivate oggi?", { threadId: thread });
     expect(before.queryType).toBe("EMAILS");
     await runtime.close();
-    const reopened = await db.reopen();
-    runtime = await createMilhenaRuntime(env, { database: reopened, clock: () => NOW, logger: silentLogger });
+    current = await db.reopen();
+    runtime = await createMilhenaRuntime(env, { database: current, clock: () => NOW, logger: silentLogger });
     const after = await runtime.ask("e ieri?", { threadId: thread });
     expect(after).toMatchObject({ queryType: "EMAILS", window: { kind: "yesterday" }, language: "it" });
     const state = await runtime.graph.getState({ configurable: { thread_id: thread } });
-    const humans = (state.values.messages as { getType(): string; content: unknown }[]).filter((m) => m.getType() === "human");
+    const humans = (state.values as MilhenaStateType).messages.filter(
+      (m) => m.getType() === "human",
+    );
     expect(humans.map((m) => m.content)).toEqual(["quante email sono arrivate oggi?", "e ieri?"]);
   });
 
@@ -108,8 +115,8 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
     const first = await runtime.ask(question);
     const second = await runtime.ask(question);
     expect(second).toMatchObject({ cached: true, source: "cache", answer: first.answer });
-    const runsBefore = await truthRuns(db.pool, truth, 0, 1);
-    await appendExecutions(db.pool, { n8nSchema: "n8n", count: 3, now: NOW, seed: 99 });
+    const runsBefore = await truthRuns(current.pool, truth, 0, 1);
+    await appendExecutions(current.pool, { n8nSchema: "n8n", count: 3, now: NOW, seed: 99 });
     const third = await runtime.ask(question);
     expect(third.cached).toBe(false);
     expect(third.answer).toContain(n(runsBefore + 3, "en"));
@@ -117,13 +124,13 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
 
   it("never lets injection strings reach SQL, and refuses them", async () => {
     const seen: string[] = [];
-    const original = pg.Client.prototype.query;
-    const spy = function (this: pg.Client, ...args: unknown[]) {
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    proto.query = function (this: pg.Client, ...args: unknown[]) {
       const first = args[0];
       seen.push(typeof first === "string" ? first : JSON.stringify(first));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
+      return Reflect.apply(original, this, args);
     };
-    pg.Client.prototype.query = spy as typeof original;
     try {
       for (const attack of [
         "'; DROP TABLE n8n.execution_entity; --",
@@ -136,18 +143,18 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
         expect(seen.join("\n")).not.toMatch(/DROP TABLE|DELETE FROM n8n|UNION SELECT|<script>/);
       }
     } finally {
-      pg.Client.prototype.query = original;
+      proto.query = original;
     }
     expect(seen.length).toBeGreaterThan(0);
-    expect(await truthActiveWorkflows(db.pool, truth)).toBeGreaterThan(0);
+    expect(await truthActiveWorkflows(current.pool, truth)).toBeGreaterThan(0);
   });
 
   it("fails any write through the business path (read-only transaction)", async () => {
-    const before = await truthRuns(db.pool, truth, 0, 40);
+    const before = await truthRuns(current.pool, truth, 0, 40);
     const evil = { name: "evil", text: `DELETE FROM n8n.execution_entity` };
     await expect(
-      withReadOnlyTransaction(db.pool, { statementTimeoutMs: 2000, maxRows: 10 }, (query) => query(evil)),
+      withReadOnlyTransaction(current.pool, { statementTimeoutMs: 2000, maxRows: 10 }, (query) => query(evil)),
     ).rejects.toThrow(/read-only transaction/);
-    expect(await truthRuns(db.pool, truth, 0, 40)).toBe(before);
+    expect(await truthRuns(current.pool, truth, 0, 40)).toBe(before);
   });
 });

@@ -23,7 +23,9 @@ describe.each(TEST_BACKENDS)("storage on %s", (kind) => {
   it("runs migrations once; a second run applies nothing", async () => {
     const again = await migrate(db.pool, schemas);
     expect(again.applied).toEqual([]);
-    const { rows } = await db.pool.query<{ version: number }>("SELECT version FROM milhena.schema_migrations ORDER BY 1");
+    const { rows } = await db.pool.query<{ version: number }>(
+      "SELECT version FROM milhena.schema_migrations ORDER BY 1",
+    );
     expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     const checkpoints = await db.pool.query("SELECT to_regclass('milhena.checkpoints') IS NOT NULL AS ok");
     expect(checkpoints.rows[0]).toEqual({ ok: true });
@@ -37,16 +39,29 @@ describe.each(TEST_BACKENDS)("storage on %s", (kind) => {
         threadId: "t",
         question: `q${i}`,
         answer: `a${i}`,
-        classification: classification({ queryType: i % 2 ? "EMAILS" : "ORDERS", language: i < 50 ? "en" : "it" }),
+        classification: classification({
+          queryType: i % 2 ? "EMAILS" : "ORDERS",
+          language: i < 50 ? "en" : "it",
+        }),
       });
     }
-    await memory.record({ userId: "bob", threadId: "t2", question: "ciao", answer: "Ciao!", classification: classification({ intent: "GREETING", queryType: null }) });
+    await memory.record({
+      userId: "bob",
+      threadId: "t2",
+      question: "ciao",
+      answer: "Ciao!",
+      classification: classification({ intent: "GREETING", queryType: null }),
+    });
     const recent = await memory.recent("anna");
     expect(recent).toHaveLength(MAX_INTERACTIONS);
     expect(recent[0]!.question).toBe(`q${MAX_INTERACTIONS + 4}`);
     expect(recent.at(-1)!.question).toBe("q5");
     const profile = await memory.profile("anna");
-    expect(profile).toMatchObject({ preferredLanguage: "it", interactions: 55, topics: { EMAILS: 27, ORDERS: 28 } });
+    expect(profile).toMatchObject({
+      preferredLanguage: "it",
+      interactions: 55,
+      topics: { EMAILS: 27, ORDERS: 28 },
+    });
     expect((await memory.recent("bob")).map((i) => i.question)).toEqual(["ciao"]);
   });
 

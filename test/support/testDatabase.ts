@@ -49,6 +49,8 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
 
 async function createPgliteDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "milhena-pglite-"));
+  const template = process.env.MILHENA_PGLITE_TEMPLATE;
+  if (template && fs.existsSync(template)) fs.cpSync(template, dir, { recursive: true });
   const db = await openEmbedded(dir);
   return {
     ...db,

@@ -17,7 +17,13 @@ function dayFilter(back: number, span: number): string {
                 AND ($2::timestamptz AT TIME ZONE $1)::date - ${back}`;
 }
 
-export async function truthRuns(pool: pg.Pool, o: TruthOptions, back: number, span: number, failedOnly = false) {
+export async function truthRuns(
+  pool: pg.Pool,
+  o: TruthOptions,
+  back: number,
+  span: number,
+  failedOnly = false,
+) {
   const { rows } = await pool.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM ${o.schema}.execution_entity
       WHERE "deletedAt" IS NULL AND ${dayFilter(back, span)}

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { AppEnv } from "../config/env.ts";
-import { seedDemo } from "./seed/seed.ts";
+import { seedDemo } from "./demo/seed.ts";
 import { runEtl } from "../tools/etl.ts";
 import { createProgress } from "../config/progress.ts";
 

@@ -98,7 +98,11 @@ export async function createMilhenaRuntime(
       const threadId = options.threadId ?? randomUUID();
       const state = await graph.invoke(
         { messages: [new HumanMessage(question)] },
-        { configurable: { thread_id: threadId, user_id: options.userId ?? "local" } },
+        {
+          configurable: { thread_id: threadId, user_id: options.userId ?? "local" },
+          // A request is short: checkpoint once when it ends, not after each of its 4–5 steps.
+          durability: "exit",
+        },
       );
       if (!state.response) throw new Error("The graph finished without a response");
       return state.response;

@@ -81,14 +81,14 @@ export function createSqlCatalogue({ n8n, app }: CatalogueSchemas) {
       "dailyCategory",
       `SELECT to_char((started_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day, count(*) AS runs,
               count(*) FILTER (WHERE ${FAILED}) AS failures
-         FROM ${facts} WHERE ${factsInRange} AND category = $4
+         FROM ${facts} WHERE ${factsInRange} AND category = $4 AND coalesce(email_sender, order_id) IS NOT NULL
         GROUP BY 1 ORDER BY 1 LIMIT 400`,
     ),
-    /** $1 from, $2 to → emails received and replied. */
+    /** $1 from, $2 to → emails received (an email was read) and replied. */
     emailCounts: t(
       "emailCounts",
       `SELECT count(*) AS received, count(*) FILTER (WHERE ai_reply IS NOT NULL AND ai_reply <> '') AS replied
-         FROM ${facts} WHERE ${factsInRange} AND category = 'email'`,
+         FROM ${facts} WHERE ${factsInRange} AND category = 'email' AND email_sender IS NOT NULL`,
     ),
     /** $1 from, $2 to, $3 limit → senders by emails. */
     topSenders: t(
@@ -97,7 +97,7 @@ export function createSqlCatalogue({ n8n, app }: CatalogueSchemas) {
          FROM ${facts} WHERE ${factsInRange} AND category = 'email' AND email_sender IS NOT NULL
         GROUP BY email_sender ORDER BY count(*) DESC, email_sender LIMIT $3`,
     ),
-    /** $1 from, $2 to → orders seen, processed, failed and the processed amount. */
+    /** $1 from, $2 to → orders received (an order came in), processed, failed and the processed amount. */
     orderCounts: t(
       "orderCounts",
       `SELECT count(*) AS orders,
@@ -105,7 +105,7 @@ export function createSqlCatalogue({ n8n, app }: CatalogueSchemas) {
               count(*) FILTER (WHERE ${FAILED}) AS failed,
               coalesce(sum(order_amount) FILTER (WHERE status = 'success'), 0) AS amount,
               coalesce(mode() WITHIN GROUP (ORDER BY order_currency), 'EUR') AS currency
-         FROM ${facts} WHERE ${factsInRange} AND category = 'order'`,
+         FROM ${facts} WHERE ${factsInRange} AND category = 'order' AND order_id IS NOT NULL`,
     ),
     /** $1 from, $2 to, $3 limit → (workflow, error message, count) of failures. */
     errorMessages: t(

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv, type AppEnv } from "../../config/env.ts";
 import { silentLogger } from "../../config/logger.ts";
-import { appendExecutions, seedDemo } from "../../db/seed/seed.ts";
+import { appendExecutions, seedDemo } from "../../db/demo/seed.ts";
 import type { Database } from "../../db/database.ts";
 import { createMilhenaRuntime, type MilhenaRuntime } from "../../graph/runtime.ts";
 import type { MilhenaStateType } from "../../graph/state.ts";

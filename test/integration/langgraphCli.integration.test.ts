@@ -4,7 +4,7 @@ import path from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../db/migrate.ts";
-import { seedDemo } from "../../db/seed/seed.ts";
+import { seedDemo } from "../../db/demo/seed.ts";
 import { runEtl } from "../../tools/etl.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 import { truthRuns } from "../support/truth.ts";

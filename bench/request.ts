@@ -1,0 +1,148 @@
+/**
+ * Request latency benchmark: `npm run bench [-- --requests N --executions N]`.
+ * Seeds a fresh database (PGlite by default, or a fresh database on BENCH_PG_URL's server), then
+ * measures in one run: a bare 3-node LangGraph invoke (the framework's own floor), an offline request
+ * (rules, business SQL, Postgres checkpoint) and a cache hit. Prints medians, p99 and ratios as JSON.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { z } from "zod";
+import { Annotation, END, MemorySaver, START, StateGraph } from "@langchain/langgraph";
+import { loadEnv } from "../config/env.ts";
+import { silentLogger } from "../config/logger.ts";
+import { openDatabase, openEmbedded, type Database } from "../db/database.ts";
+import { migrate } from "../db/migrate.ts";
+import { seedDemo } from "../db/demo/seed.ts";
+import { createMilhenaRuntime } from "../graph/runtime.ts";
+import { runEtl } from "../tools/etl.ts";
+
+const Args = z.object({
+  requests: z.coerce.number().int().min(10).max(100_000).default(300),
+  executions: z.coerce.number().int().min(100).max(2_000_000).default(20_000),
+});
+
+function parseArgs(argv: string[]) {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i]?.replace(/^--/, "");
+    if (!key || argv[i + 1] === undefined) throw new Error(`Usage: npm run bench -- [--requests N] [--executions N]`);
+    raw[key] = argv[i + 1]!;
+  }
+  return Args.parse(raw);
+}
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { p50: +q(0.5).toFixed(2), p95: +q(0.95).toFixed(2), p99: +q(0.99).toFixed(2), n: s.length };
+}
+
+async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function openBenchDatabase(): Promise<{ db: Database; cleanup: () => Promise<void> }> {
+  const admin = process.env.BENCH_PG_URL;
+  if (admin) {
+    const name = `milhena_bench_${randomBytes(4).toString("hex")}`;
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    const db = await openDatabase({ databaseUrl: url.toString(), dataDir: "unused" });
+    return {
+      db,
+      cleanup: async () => {
+        await db.close();
+        const d = new pg.Client({ connectionString: admin });
+        await d.connect();
+        await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await d.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "milhena-bench-"));
+  const db = await openEmbedded(dir);
+  return { db, cleanup: async () => (await db.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const { db, cleanup } = await openBenchDatabase();
+  try {
+    const env = loadEnv({ LOG_LEVEL: "silent", CACHE_TTL_SECONDS: "300" });
+    await migrate(db.pool, { app: env.MILHENA_SCHEMA, n8n: env.N8N_SCHEMA });
+    const now = new Date();
+    process.stderr.write(`seeding ${args.executions} executions on ${db.kind}…\n`);
+    await seedDemo(db.pool, { n8nSchema: env.N8N_SCHEMA, executions: args.executions, days: 30, seed: 1, now });
+    await runEtl(db.pool, { n8nSchema: env.N8N_SCHEMA, appSchema: env.MILHENA_SCHEMA, timeZone: env.BUSINESS_TZ });
+
+    // The framework's floor: three no-op nodes, in-memory checkpointer.
+    const S = Annotation.Root({ x: Annotation<number>({ reducer: (_a, b) => b, default: () => 0 }) });
+    const bare = new StateGraph(S)
+      .addNode("a", () => ({ x: 1 }))
+      .addNode("b", () => ({ x: 2 }))
+      .addNode("c", () => ({ x: 3 }))
+      .addEdge(START, "a")
+      .addEdge("a", "b")
+      .addEdge("b", "c")
+      .addEdge("c", END)
+      .compile({ checkpointer: new MemorySaver() });
+    await time(30, (i) => bare.invoke({ x: 0 }, { configurable: { thread_id: `w${i}` } }));
+    const bareMs = await time(args.requests, (i) => bare.invoke({ x: 0 }, { configurable: { thread_id: `b${i}` } }));
+
+    const runtime = await createMilhenaRuntime(env, { database: db, logger: silentLogger });
+    const questions = [
+      "how many workflow runs today?",
+      "quante email sono arrivate ieri?",
+      "which workflow failed the most in the last 7 days?",
+      "qual è il tasso di successo?",
+      "quanti ordini questa settimana?",
+    ];
+    // Offline requests that miss the cache: disable it for this phase by asking on fresh days' keys.
+    const uncachedRuntime = await createMilhenaRuntime(loadEnv({ LOG_LEVEL: "silent", CACHE_TTL_SECONDS: "0" }), {
+      database: db,
+      logger: silentLogger,
+    });
+    await time(20, (i) => uncachedRuntime.ask(questions[i % questions.length]!, { threadId: `warm-${i}` }));
+    const missMs = await time(args.requests, (i) =>
+      uncachedRuntime.ask(questions[i % questions.length]!, { threadId: `miss-${i % 20}` }),
+    );
+    for (const q of questions) await runtime.ask(q);
+    const hitMs = await time(args.requests, (i) =>
+      runtime.ask(questions[i % questions.length]!, { threadId: `hit-${i % 20}` }),
+    );
+    const bareS = stats(bareMs);
+    const missS = stats(missMs);
+    const hitS = stats(hitMs);
+    const report = {
+      database: db.kind,
+      executions: args.executions,
+      bareLangGraph3Nodes: bareS,
+      offlineRequest: missS,
+      cacheHit: hitS,
+      ratios: {
+        offlineP50OverBare: +(missS.p50 / bareS.p50).toFixed(2),
+        cacheHitP50OverBare: +(hitS.p50 / bareS.p50).toFixed(2),
+      },
+      targets: { offlineP50: 25, offlineP99: 80, cacheHitP50: 8 },
+    };
+    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  } finally {
+    await cleanup();
+  }
+}
+
+await main();

@@ -1,0 +1,202 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { ensureN8nTables } from "../n8nSchema.ts";
+import { generateExecutions, type DemoExecution } from "./executions.ts";
+import { DEMO_WORKFLOWS, type DemoWorkflow } from "./workflows.ts";
+
+export interface SeedOptions {
+  readonly n8nSchema: string;
+  readonly executions: number;
+  readonly days: number;
+  readonly seed: number;
+  readonly now: Date;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+const BATCH = 2_000;
+
+function connections(wf: DemoWorkflow) {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < wf.nodes.length; i++) {
+    out[wf.nodes[i]!.name] = { main: [[{ node: wf.nodes[i + 1]!.name, type: "main", index: 0 }]] };
+  }
+  return out;
+}
+
+function nodesJson(wf: DemoWorkflow) {
+  return wf.nodes.map((node, i) => ({
+    id: `${wf.id.slice(0, 8)}-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    name: node.name,
+    type: node.type,
+    typeVersion: node.typeVersion,
+    position: [i * 220, 300],
+    parameters: {},
+  }));
+}
+
+/** execution_data."workflowData": the workflow as it was when the execution ran. */
+const WORKFLOW_DATA = new Map(
+  DEMO_WORKFLOWS.map((w) => [
+    w.id,
+    JSON.stringify({ id: w.id, name: w.name, nodes: nodesJson(w), connections: connections(w) }),
+  ]),
+);
+
+/** COPY on a pooled PostgreSQL; multi-row inserts on the embedded single-connection PGlite. */
+function writerFor(pool: pg.Pool) {
+  return pool.options.max === 1 ? insertBatch : copyBatch;
+}
+
+async function writeWorkflows(pool: pg.Pool, schema: string, now: Date, days: number) {
+  const created = new Date(now.getTime() - (days + 30) * 86_400_000);
+  for (const wf of DEMO_WORKFLOWS) {
+    await pool.query(
+      `INSERT INTO ${schema}.workflow_entity
+         (id, name, active, nodes, connections, settings, "versionId", "triggerCount", "isArchived", "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+      [
+        wf.id,
+        wf.name,
+        wf.active,
+        JSON.stringify(nodesJson(wf)),
+        JSON.stringify(connections(wf)),
+        JSON.stringify({ executionOrder: "v1" }),
+        `${wf.id.slice(0, 8).toLowerCase()}-1111-4111-8111-111111111111`.slice(0, 36),
+        wf.active ? 1 : 0,
+        wf.archived,
+        created,
+      ],
+    );
+  }
+}
+
+/** Escapes a value for COPY's text format. */
+function copyText(value: string | null): string {
+  if (value === null) return "\\N";
+  return value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+}
+
+/** COPY FROM STDIN, the fast path on a real PostgreSQL (PGlite's socket does not speak COPY). */
+async function copyBatch(pool: pg.Pool, schema: string, firstId: number, batch: readonly DemoExecution[]) {
+  const client = await pool.connect();
+  try {
+    const entity = batch.map(
+      (e, i) =>
+        [
+          firstId + i,
+          e.status === "success" ? "t" : "f",
+          e.mode,
+          e.status,
+          e.workflowId,
+          e.startedAt.toISOString(),
+          e.stoppedAt.toISOString(),
+          e.deletedAt ? e.deletedAt.toISOString() : "\\N",
+          e.startedAt.toISOString(),
+        ].join("\t") + "\n",
+    );
+    await pipeline(
+      Readable.from(entity),
+      client.query(
+        copyFrom(
+          `COPY ${schema}.execution_entity (id, finished, mode, status, "workflowId", "startedAt", "stoppedAt", "deletedAt", "createdAt") FROM STDIN`,
+        ),
+      ),
+    );
+    const data = batch.map(
+      (e, i) => `${firstId + i}\t${copyText(WORKFLOW_DATA.get(e.workflowId)!)}\t${copyText(e.data)}\n`,
+    );
+    await pipeline(
+      Readable.from(data),
+      client.query(copyFrom(`COPY ${schema}.execution_data ("executionId", "workflowData", data) FROM STDIN`)),
+    );
+  } finally {
+    client.release();
+  }
+}
+
+/** Writes one batch of executions with consecutive ids starting at `firstId` (one round trip per table). */
+async function insertBatch(pool: pg.Pool, schema: string, firstId: number, batch: readonly DemoExecution[]) {
+  const ids = batch.map((_, i) => firstId + i);
+  await pool.query(
+    `INSERT INTO ${schema}.execution_entity
+       (id, finished, mode, status, "workflowId", "startedAt", "stoppedAt", "deletedAt", "createdAt")
+     SELECT id, status = 'success', mode, status, wf, started, stopped, deleted, started
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
+         AS t(id, mode, status, wf, started, stopped, deleted)`,
+    [
+      ids,
+      batch.map((e) => e.mode),
+      batch.map((e) => e.status),
+      batch.map((e) => e.workflowId),
+      batch.map((e) => e.startedAt),
+      batch.map((e) => e.stoppedAt),
+      batch.map((e) => e.deletedAt),
+    ],
+  );
+  await pool.query(
+    `INSERT INTO ${schema}.execution_data ("executionId", "workflowData", data)
+     SELECT id, wd::json, data FROM unnest($1::int[], $2::text[], $3::text[]) AS t(id, wd, data)`,
+    [ids, batch.map((e) => WORKFLOW_DATA.get(e.workflowId)!), batch.map((e) => e.data)],
+  );
+}
+
+async function nextExecutionId(pool: pg.Pool, schema: string): Promise<number> {
+  const { rows } = await pool.query<{ max: number | null }>(`SELECT max(id) AS max FROM ${schema}.execution_entity`);
+  return (rows[0]?.max ?? 0) + 1;
+}
+
+async function syncSequence(pool: pg.Pool, schema: string) {
+  await pool.query(
+    `SELECT setval(pg_get_serial_sequence('${schema}.execution_entity', 'id'), coalesce(max(id), 0) + 1, false)
+       FROM ${schema}.execution_entity`,
+  );
+}
+
+/**
+ * Plays n8n's part for demos and tests: (re)creates the n8n tables' demo content — the workflows of
+ * `DEMO_WORKFLOWS` and `executions` executions over the last `days` days — deterministically from `seed`.
+ */
+export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<{ workflows: number; executions: number }> {
+  const schema = options.n8nSchema;
+  await ensureN8nTables(pool, schema);
+  await pool.query(`TRUNCATE ${schema}.execution_data, ${schema}.execution_entity, ${schema}.workflow_entity RESTART IDENTITY CASCADE`);
+  await writeWorkflows(pool, schema, options.now, options.days);
+  const write = writerFor(pool);
+  let done = 0;
+  options.onProgress?.(0, options.executions);
+  for (const batch of generateExecutions(options, BATCH)) {
+    await write(pool, schema, done + 1, batch);
+    done += batch.length;
+    options.onProgress?.(done, options.executions);
+  }
+  await syncSequence(pool, schema);
+  return { workflows: DEMO_WORKFLOWS.length, executions: done };
+}
+
+export interface AppendOptions {
+  readonly n8nSchema: string;
+  readonly count: number;
+  readonly now: Date;
+  readonly seed: number;
+}
+
+/** Adds `count` executions that started in the minute before `now` (new activity arriving). */
+export async function appendExecutions(pool: pg.Pool, options: AppendOptions): Promise<number> {
+  const firstId = await nextExecutionId(pool, options.n8nSchema);
+  const since = new Date(options.now.getTime() - 60_000);
+  let written = 0;
+  for (const batch of generateExecutions({ executions: options.count, days: 1, seed: options.seed, now: options.now }, BATCH)) {
+    const recent = batch.map((e) => ({
+      ...e,
+      startedAt: since,
+      stoppedAt: options.now,
+      deletedAt: null,
+    }));
+    await insertBatch(pool, options.n8nSchema, firstId + written, recent);
+    written += recent.length;
+  }
+  await syncSequence(pool, options.n8nSchema);
+  return written;
+}

@@ -29,7 +29,8 @@ function parseArgs(argv: string[]) {
   const raw: Record<string, string> = {};
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, "");
-    if (!key || argv[i + 1] === undefined) throw new Error(`Usage: npm run bench -- [--requests N] [--executions N]`);
+    if (!key || argv[i + 1] === undefined)
+      throw new Error(`Usage: npm run bench -- [--requests N] [--executions N]`);
     raw[key] = argv[i + 1]!;
   }
   return Args.parse(raw);
@@ -86,8 +87,18 @@ async function main() {
     await migrate(db.pool, { app: env.MILHENA_SCHEMA, n8n: env.N8N_SCHEMA });
     const now = new Date();
     process.stderr.write(`seeding ${args.executions} executions on ${db.kind}…\n`);
-    await seedDemo(db.pool, { n8nSchema: env.N8N_SCHEMA, executions: args.executions, days: 30, seed: 1, now });
-    await runEtl(db.pool, { n8nSchema: env.N8N_SCHEMA, appSchema: env.MILHENA_SCHEMA, timeZone: env.BUSINESS_TZ });
+    await seedDemo(db.pool, {
+      n8nSchema: env.N8N_SCHEMA,
+      executions: args.executions,
+      days: 30,
+      seed: 1,
+      now,
+    });
+    await runEtl(db.pool, {
+      n8nSchema: env.N8N_SCHEMA,
+      appSchema: env.MILHENA_SCHEMA,
+      timeZone: env.BUSINESS_TZ,
+    });
 
     // The framework's floor: three no-op nodes, in-memory checkpointer.
     const S = Annotation.Root({ x: Annotation<number>({ reducer: (_a, b) => b, default: () => 0 }) });
@@ -101,7 +112,9 @@ async function main() {
       .addEdge("c", END)
       .compile({ checkpointer: new MemorySaver() });
     await time(30, (i) => bare.invoke({ x: 0 }, { configurable: { thread_id: `w${i}` } }));
-    const bareMs = await time(args.requests, (i) => bare.invoke({ x: 0 }, { configurable: { thread_id: `b${i}` } }));
+    const bareMs = await time(args.requests, (i) =>
+      bare.invoke({ x: 0 }, { configurable: { thread_id: `b${i}` } }),
+    );
 
     const runtime = await createMilhenaRuntime(env, { database: db, logger: silentLogger });
     const questions = [
@@ -112,10 +125,13 @@ async function main() {
       "quanti ordini questa settimana?",
     ];
     // Offline requests that miss the cache: disable it for this phase by asking on fresh days' keys.
-    const uncachedRuntime = await createMilhenaRuntime(loadEnv({ LOG_LEVEL: "silent", CACHE_TTL_SECONDS: "0" }), {
-      database: db,
-      logger: silentLogger,
-    });
+    const uncachedRuntime = await createMilhenaRuntime(
+      loadEnv({ LOG_LEVEL: "silent", CACHE_TTL_SECONDS: "0" }),
+      {
+        database: db,
+        logger: silentLogger,
+      },
+    );
     await time(20, (i) => uncachedRuntime.ask(questions[i % questions.length]!, { threadId: `warm-${i}` }));
     const missMs = await time(args.requests, (i) =>
       uncachedRuntime.ask(questions[i % questions.length]!, { threadId: `miss-${i % 20}` }),

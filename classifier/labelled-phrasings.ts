@@ -12,7 +12,13 @@ export type LabelledPhrasing = readonly [
   language: Language,
 ];
 
-const G = "GREETING", H = "HELP", B = "BUSINESS_DATA", A = "ANALYSIS", P = "PREDICTION", X = "GENERAL", U = "UNSAFE";
+const G = "GREETING",
+  H = "HELP",
+  B = "BUSINESS_DATA",
+  A = "ANALYSIS",
+  P = "PREDICTION",
+  X = "GENERAL",
+  U = "UNSAFE";
 
 export const LABELLED_PHRASINGS: readonly LabelledPhrasing[] = [
   // — greetings —

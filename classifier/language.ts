@@ -10,7 +10,9 @@ const ITALIAN = new Set(
    affidabilita previsione previsioni aspettarsi aspettare andamento rispetto confronto tendenza cause causa motivo
    riepilogo panoramica situazione tutto bene aiuto sai fare puoi funzioni dimmi mostrami dammi vorrei sapere
    arrivate arrivati arrivato arrivata ricevute ricevuti entrate entrati elaborati interrotti funzionato casini
-   questa questo quest piu meno anche invece ed mi ti noi voi vendite clienti fatture stamattina stasera finora`.split(/\s+/),
+   questa questo quest piu meno anche invece ed mi ti noi voi vendite clienti fatture stamattina stasera finora`.split(
+    /\s+/,
+  ),
 );
 
 const ENGLISH = new Set(
@@ -20,7 +22,9 @@ const ENGLISH = new Set(
    runs run executions execution workflows workflow automations automation active rate success reliable reliability
    forecast predict prediction expect expected trend compare compared versus than cause causes reason reasons
    summary overview status going doing help can you do tell me show give did do does have has we our us got get
-   happened came received processed went wrong most more less about also sales customers invoices morning so far`.split(/\s+/),
+   happened came received processed went wrong most more less about also sales customers invoices morning so far`.split(
+    /\s+/,
+  ),
 );
 
 /** Language by signal words; ties go to Italian when it has any signal, else English. */

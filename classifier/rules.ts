@@ -19,8 +19,10 @@ import { findWindow, NUMBER_WORD_LIST } from "./windows.ts";
 
 const fixSpelling = createSpellFixer(vocabularyWords([...SIGNAL_WORDS, ...NUMBER_WORD_LIST]));
 
-const HORIZON = /\b(next|prossim[oaie]|coming|upcoming|entro)\s+(\w+\s+)?(week|weeks|settimana|settimane|month|months|mese|mesi|days|giorni)\b/g;
-const COMPARED_WITH = /\b(rispetto|compared|compare to|compare with|than|vs|versus|in confronto|confronto con|paragonat[oaie])\b/;
+const HORIZON =
+  /\b(next|prossim[oaie]|coming|upcoming|entro)\s+(\w+\s+)?(week|weeks|settimana|settimane|month|months|mese|mesi|days|giorni)\b/g;
+const COMPARED_WITH =
+  /\b(rispetto|compared|compare to|compare with|than|vs|versus|in confronto|confronto con|paragonat[oaie])\b/;
 /** In a comparison, the current period named beside the one compared against. */
 const CURRENT_PERIOD: ReadonlyArray<readonly [RegExp, TimeWindow]> = [
   [/\b(oggi|today)\b/, { kind: "today" }],
@@ -55,7 +57,11 @@ function findAnalysis(text: string, queryType: QueryType | null): AnalysisKind |
 }
 
 /** The window a data question uses when it names none. */
-function defaultWindow(intent: Intent, queryType: QueryType | null, analysis: AnalysisKind | null): TimeWindow {
+function defaultWindow(
+  intent: Intent,
+  queryType: QueryType | null,
+  analysis: AnalysisKind | null,
+): TimeWindow {
   if (intent === "PREDICTION") return { kind: "last_n_days", n: 28 };
   if (intent === "ANALYSIS") return { kind: "last_n_days", n: analysis === "trend" ? 14 : 7 };
   if (queryType === "PERFORMANCE") return { kind: "last_n_days", n: 30 };
@@ -85,7 +91,9 @@ function isFollowUp(text: string, tokens: readonly string[], previous: PreviousT
   if (!previous || !isDataIntent(previous.classification.intent)) return false;
   if (FOLLOW_UP_START.test(text) && tokens.length <= 9) return true;
   // A bare window or topic: "ieri?", "last week?", "ordini?".
-  return tokens.length <= 3 && (findWindow(text) !== null || findQueryType(text) !== null) && !DATA_ASK.test(text);
+  return (
+    tokens.length <= 3 && (findWindow(text) !== null || findQueryType(text) !== null) && !DATA_ASK.test(text)
+  );
 }
 
 function followUp(text: string, tokens: readonly string[], previous: PreviousTurn): Classification {
@@ -103,8 +111,10 @@ function followUp(text: string, tokens: readonly string[], previous: PreviousTur
   const nextAnalysis = intent === "ANALYSIS" ? (analysis ?? prev.analysis ?? "compare") : null;
   const nextWindow =
     intent === "PREDICTION"
-      ? (prev.intent === "PREDICTION" ? prev.window : null) ?? defaultWindow(intent, nextType, null)
-      : (window ?? (intent === prev.intent ? prev.window : null) ?? defaultWindow(intent, nextType, nextAnalysis));
+      ? ((prev.intent === "PREDICTION" ? prev.window : null) ?? defaultWindow(intent, nextType, null))
+      : (window ??
+        (intent === prev.intent ? prev.window : null) ??
+        defaultWindow(intent, nextType, nextAnalysis));
   return result(intent, language, window || queryType ? 0.88 : 0.75, {
     queryType: nextType,
     window: nextWindow,
@@ -130,13 +140,25 @@ export function classifyByRules(question: string, previousTurn: PreviousTurn | n
   if (GREETING.test(text)) return result("GREETING", language, 0.97, { reason: "greeting" });
   if (HELP.test(text) && !queryType) return result("HELP", language, 0.93, { reason: "help" });
 
-  if (PREDICTION.test(text) && (queryType || DATA_ASK.test(text) || /\b(attivita|activity|lavoro|workload|volume)\b/.test(text))) {
-    const qt = queryType === "WORKFLOWS" || queryType === "OVERVIEW" ? "TODAY_ACTIVITY" : (queryType ?? "TODAY_ACTIVITY");
+  if (
+    PREDICTION.test(text) &&
+    (queryType || DATA_ASK.test(text) || /\b(attivita|activity|lavoro|workload|volume)\b/.test(text))
+  ) {
+    const qt =
+      queryType === "WORKFLOWS" || queryType === "OVERVIEW"
+        ? "TODAY_ACTIVITY"
+        : (queryType ?? "TODAY_ACTIVITY");
     // "next week" is the horizon, not the history: only an explicit "last N days" sets the history.
     const historyWindow = findWindow(text.replace(HORIZON, " "));
     const history =
-      historyWindow?.kind === "last_n_days" && historyWindow.n >= 7 ? historyWindow : defaultWindow("PREDICTION", qt, null);
-    return result("PREDICTION", language, queryType ? 0.92 : 0.8, { queryType: qt, window: history, reason: "prediction" });
+      historyWindow?.kind === "last_n_days" && historyWindow.n >= 7
+        ? historyWindow
+        : defaultWindow("PREDICTION", qt, null);
+    return result("PREDICTION", language, queryType ? 0.92 : 0.8, {
+      queryType: qt,
+      window: history,
+      reason: "prediction",
+    });
   }
 
   const analysis = findAnalysis(text, queryType);
@@ -145,7 +167,10 @@ export function classifyByRules(question: string, previousTurn: PreviousTurn | n
     // "rispetto a ieri" / "than last week" names the period compared against: the question is about the one after.
     const named = analysis === "compare" ? CURRENT_PERIOD.find(([re]) => re.test(text))?.[1] : undefined;
     const current =
-      named ?? (analysis === "compare" && window && COMPARED_WITH.test(text) ? (SUCCESSOR[window.kind] ?? window) : window);
+      named ??
+      (analysis === "compare" && window && COMPARED_WITH.test(text)
+        ? (SUCCESSOR[window.kind] ?? window)
+        : window);
     return result("ANALYSIS", language, queryType ? 0.92 : 0.8, {
       queryType: qt,
       window: current ?? defaultWindow("ANALYSIS", qt, analysis),

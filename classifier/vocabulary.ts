@@ -1,7 +1,8 @@
 import type { AnalysisKind, QueryType } from "../graph/labels.ts";
 
 /** Patterns on normalized text (lower case, no accents, apostrophes as spaces). */
-export const GREETING = /^(ciao|salve|buongiorno|buon giorno|buonasera|buona sera|buon pomeriggio|hey|hi|hello|hola|good morning|good afternoon|good evening|hey there|hello there|hi there|yo|ehi|ehila|hei)( (milhena|there|a tutti|everyone|team))?( (come stai|how are you|how are you doing|tutto bene))?$/;
+export const GREETING =
+  /^(ciao|salve|buongiorno|buon giorno|buonasera|buona sera|buon pomeriggio|hey|hi|hello|hola|good morning|good afternoon|good evening|hey there|hello there|hi there|yo|ehi|ehila|hei)( (milhena|there|a tutti|everyone|team))?( (come stai|how are you|how are you doing|tutto bene))?$/;
 
 export const HELP =
   /\b(help|aiuto|aiutami|help me|cosa sai fare|che sai fare|cosa puoi fare|che cosa puoi fare|what can you do|what do you do|how do you work|how does this work|come funzioni|come funziona|come ti uso|come si usa|how to use|what can i ask|cosa posso chiederti|cosa posso chiedere|che domande posso fare|istruzioni d uso|guida|user guide|what are you able to)\b/;
@@ -27,8 +28,14 @@ export const QUERY_TYPE_PATTERNS: ReadonlyArray<readonly [QueryType, RegExp]> = 
     "PERFORMANCE",
     /\b(tasso di successo|percentuale di successo|tasso di riuscita|success rate|success ratio|successful rate|success percentage|affidabil\w*|reliab\w*|performance|performances|prestazion\w*|efficien\w*|durata|dura|quanto ci mette|quanto tempo|tempi di esecuzione|tempo medio|average time|how long|duration|speed|veloc\w*|lent[oaie]|slow|percentuale|percentage|riuscit[oaie]|successful|succeeded|a buon fine|migliore|best performing|most reliable|piu affidabile)\b/,
   ],
-  ["EMAILS", /\b(email|emails|e mail|mail|mails|posta|inbox|casella|messaggi ricevuti|messages received|newsletter|risposte automatiche|auto replies|replies|risposte)\b/],
-  ["ORDERS", /\b(ordini|ordine|order|orders|ordinato|ordinati|vendite|vendita|venduto|vendere|venduti|sales|sold|sell|selling|acquisti|acquisto|purchases|purchase|shopify|woocommerce|ecommerce|e commerce|fatturato|revenue|incassi|incasso)\b/],
+  [
+    "EMAILS",
+    /\b(email|emails|e mail|mail|mails|posta|inbox|casella|messaggi ricevuti|messages received|newsletter|risposte automatiche|auto replies|replies|risposte)\b/,
+  ],
+  [
+    "ORDERS",
+    /\b(ordini|ordine|order|orders|ordinato|ordinati|vendite|vendita|venduto|vendere|venduti|sales|sold|sell|selling|acquisti|acquisto|purchases|purchase|shopify|woocommerce|ecommerce|e commerce|fatturato|revenue|incassi|incasso)\b/,
+  ],
   [
     "WORKFLOWS",
     /\b((workflow|workflows|automazioni|automazione|processi|processo|flussi|flusso|automations|automation|zap|scenari) ((sono|are|is|currently|attualmente) )?(attiv[oaie]|active|abilitat[oaie]|enabled|ci sono|abbiamo|we have|do we have|are there|esistono|configurat[oaie]|set up|running)|(quali|which|what|elenco|lista|list|elenca|show me|mostrami|quanti|quante|how many|numero di) (sono )?(i |gli |le |the |our |di |dei |delle )?(workflow|workflows|automazioni|processi|flussi|automations)( attivi| active)?$|(list|elenco|elenca|lista) (of )?(workflows|automazioni|processi|automations)|attiv[oaie] (workflow|automazioni|processi)|active (workflows|automations))\b/,
@@ -59,12 +66,24 @@ export const FOLLOW_UP_START =
 
 /** Words everything above is built from, for the typo fixer. */
 export function vocabularyWords(extraWords: Iterable<string> = []): string[] {
-  const sources = [GREETING, HELP, PREDICTION, COMPARE, TREND, WHY_ERRORS, DATA_ASK, FOLLOW_UP_START, ...QUERY_TYPE_PATTERNS.map(([, r]) => r)];
+  const sources = [
+    GREETING,
+    HELP,
+    PREDICTION,
+    COMPARE,
+    TREND,
+    WHY_ERRORS,
+    DATA_ASK,
+    FOLLOW_UP_START,
+    ...QUERY_TYPE_PATTERNS.map(([, r]) => r),
+  ];
   const words = new Set<string>();
   for (const re of sources) {
     const source = re.source
       // "fallit[oaie]" → fallito fallita falliti fallite; stems like "affidabil\w*" are not words.
-      .replace(/([a-z]+)\[([a-z]+)\]/g, (_m, stem: string, ends: string) => [...ends].map((e) => stem + e).join("|"))
+      .replace(/([a-z]+)\[([a-z]+)\]/g, (_m, stem: string, ends: string) =>
+        [...ends].map((e) => stem + e).join("|"),
+      )
       .replace(/[a-z]+\\w\*/g, " ");
     for (const w of source.replace(/\\[bdsw]|\[[^\]]*\]|[()|?^$*+]/g, " ").split(/\s+/)) {
       if (/^[a-z]{4,}$/.test(w)) words.add(w);
@@ -72,10 +91,47 @@ export function vocabularyWords(extraWords: Iterable<string> = []): string[] {
   }
   for (const w of extraWords) words.add(w);
   for (const w of [
-    "oggi", "ieri", "today", "yesterday", "settimana", "settimane", "scorsa", "scorso", "ultimi", "ultime", "giorni",
-    "week", "weeks", "month", "months", "days", "last", "past", "questa", "questo", "mese", "quante", "quanti",
-    "workflow", "workflows", "esecuzioni", "automazioni", "processi", "arrivate", "arrivati", "ricevute", "ricevuti",
-    "ordini", "email", "errori", "failures", "failed", "previous", "successo", "tasso", "affidabile",
+    "oggi",
+    "ieri",
+    "today",
+    "yesterday",
+    "settimana",
+    "settimane",
+    "scorsa",
+    "scorso",
+    "ultimi",
+    "ultime",
+    "giorni",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "days",
+    "last",
+    "past",
+    "questa",
+    "questo",
+    "mese",
+    "quante",
+    "quanti",
+    "workflow",
+    "workflows",
+    "esecuzioni",
+    "automazioni",
+    "processi",
+    "arrivate",
+    "arrivati",
+    "ricevute",
+    "ricevuti",
+    "ordini",
+    "email",
+    "errori",
+    "failures",
+    "failed",
+    "previous",
+    "successo",
+    "tasso",
+    "affidabile",
   ]) {
     words.add(w);
   }

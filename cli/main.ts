@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import readline from "node:readline/promises";
+import readline from "node:readline";
 import { loadEnv } from "../config/env.ts";
 import { createMilhenaRuntime, type MilhenaRuntime } from "../graph/runtime.ts";
 import { parseChatArgs, UsageError, type ChatArgs } from "./args.ts";
@@ -11,20 +11,23 @@ async function answerOnce(runtime: MilhenaRuntime, args: ChatArgs, question: str
 }
 
 async function chat(runtime: MilhenaRuntime, args: ChatArgs, threadId: string) {
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY,
+  });
   process.stdout.write(
     `Milhena — ask about your automations in Italian or English (empty line or Ctrl+D to quit).\nConversation: ${threadId}\n`,
   );
+  rl.setPrompt("> ");
+  rl.prompt();
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = (await rl.question("> ")).trim();
-      } catch {
-        break; // input closed
-      }
+    // The async iterator buffers lines, so piped input is answered line by line, in order.
+    for await (const raw of rl) {
+      const line = raw.trim();
       if (line === "" || line === "exit" || line === "quit") break;
       await answerOnce(runtime, args, line, threadId);
+      rl.prompt();
     }
   } finally {
     rl.close();
@@ -33,7 +36,8 @@ async function chat(runtime: MilhenaRuntime, args: ChatArgs, threadId: string) {
 
 async function main(): Promise<number> {
   const args = parseChatArgs(process.argv.slice(2));
-  const env = loadEnv();
+  // In the terminal, log lines would interleave with the conversation: only errors unless asked.
+  const env = loadEnv({ LOG_LEVEL: "error", ...process.env });
   const runtime = await createMilhenaRuntime(env);
   try {
     if (runtime.database.kind === "pglite") await ensureDemoData(runtime.database.pool, env);

@@ -39,7 +39,10 @@ async function readWatermark(pool: pg.Pool, app: string): Promise<number> {
 }
 
 /** True when n8n has executions the business tables have not seen (cheap: two index lookups). */
-export async function etlIsStale(pool: pg.Pool, options: Pick<EtlOptions, "n8nSchema" | "appSchema">): Promise<boolean> {
+export async function etlIsStale(
+  pool: pg.Pool,
+  options: Pick<EtlOptions, "n8nSchema" | "appSchema">,
+): Promise<boolean> {
   const { rows } = await pool.query<{ max_id: number }>(
     `SELECT coalesce(max(id), 0) AS max_id FROM ${options.n8nSchema}.execution_entity`,
   );
@@ -51,7 +54,7 @@ function nodeTypesOf(nodes: unknown): Map<string, string> {
   if (Array.isArray(nodes)) {
     for (const node of nodes as unknown[]) {
       if (typeof node === "object" && node !== null && "name" in node && "type" in node) {
-        const { name, type } = node as { name: unknown; type: unknown };
+        const { name, type } = node;
         if (typeof name === "string" && typeof type === "string") map.set(name, type);
       }
     }
@@ -100,7 +103,9 @@ export async function runEtl(pool: pg.Pool, options: EtlOptions): Promise<EtlRes
         wf = { category: categoryOf([...types.values()]), types };
         categories.set(r.workflow_id, wf);
       }
-      const extracted = r.data ? extractFacts(r.data, wf.category, wf.types) : extractFacts("", wf.category, wf.types);
+      const extracted = r.data
+        ? extractFacts(r.data, wf.category, wf.types)
+        : extractFacts("", wf.category, wf.types);
       return { row: r, category: wf.category, extracted };
     });
     await pool.query(

@@ -16,7 +16,9 @@ export interface DemoExecution {
 const DAY_MS = 86_400_000;
 // Office rhythm: busy weekdays 8–19, quiet nights and weekends (index 0 = Sunday).
 const WEEKDAY_WEIGHT = [0.2, 1, 1.05, 1, 1, 0.9, 0.35];
-const HOUR_WEIGHTS = cumulative([1, 1, 1, 1, 1, 2, 3, 6, 10, 12, 12, 11, 8, 9, 11, 11, 10, 9, 6, 4, 3, 2, 2, 1]);
+const HOUR_WEIGHTS = cumulative([
+  1, 1, 1, 1, 1, 2, 3, 6, 10, 12, 12, 11, 8, 9, 11, 11, 10, 9, 6, 4, 3, 2, 2, 1,
+]);
 
 function emailPayload(wf: DemoWorkflow, rnd: Random, at: Date) {
   const sender = rnd.pick(SENDERS);
@@ -34,7 +36,10 @@ function emailPayload(wf: DemoWorkflow, rnd: Random, at: Date) {
         id: `18c${rnd.int(1000000, 9999999).toString(16)}`,
         subject,
         date: at.toISOString(),
-        from: { value: [{ address: sender.address, name: sender.name }], text: `${sender.name} <${sender.address}>` },
+        from: {
+          value: [{ address: sender.address, name: sender.name }],
+          text: `${sender.name} <${sender.address}>`,
+        },
         snippet: subject,
       };
 }
@@ -42,7 +47,12 @@ function emailPayload(wf: DemoWorkflow, rnd: Random, at: Date) {
 function orderPayload(wf: DemoWorkflow, rnd: Random) {
   const total = (rnd.int(1500, 60000) / 100).toFixed(2);
   return wf.nodes[0]!.type.endsWith("shopifyTrigger")
-    ? { id: rnd.int(5_000_000_000, 5_999_999_999), order_number: rnd.int(1001, 99999), total_price: total, currency: "EUR" }
+    ? {
+        id: rnd.int(5_000_000_000, 5_999_999_999),
+        order_number: rnd.int(1001, 99999),
+        total_price: total,
+        currency: "EUR",
+      }
     : { id: rnd.int(10000, 99999), number: String(rnd.int(10000, 99999)), total, currency: "EUR" };
 }
 
@@ -53,7 +63,11 @@ function triggerJson(wf: DemoWorkflow, rnd: Random, at: Date): Record<string, un
     case "order":
       return orderPayload(wf, rnd);
     case "lead":
-      return { name: rnd.pick(SENDERS).name, email: rnd.pick(SENDERS).address, message: "Vorrei essere ricontattato" };
+      return {
+        name: rnd.pick(SENDERS).name,
+        email: rnd.pick(SENDERS).address,
+        message: "Vorrei essere ricontattato",
+      };
     default:
       return { timestamp: at.toISOString() };
   }
@@ -78,7 +92,13 @@ function runData(wf: DemoWorkflow, rnd: Random, status: DemoExecution["status"],
         executionStatus: failed ? "error" : "success",
         source: node === wf.nodes[0] ? [] : [{ previousNode: wf.nodes[0]!.name }],
         ...(failed
-          ? { error: { message: error.message, name: "NodeApiError", node: { name: node.name, type: node.type } } }
+          ? {
+              error: {
+                message: error.message,
+                name: "NodeApiError",
+                node: { name: node.name, type: node.type },
+              },
+            }
           : { data: { main: [[{ json, pairedItem: { item: 0 } }]] } }),
       },
     ];
@@ -94,7 +114,11 @@ function runData(wf: DemoWorkflow, rnd: Random, status: DemoExecution["status"],
       timestamp: t,
     };
   }
-  return stringify({ startData: {}, resultData, executionData: { contextData: {}, nodeExecutionStack: [], waitingExecution: {} } });
+  return stringify({
+    startData: {},
+    resultData,
+    executionData: { contextData: {}, nodeExecutionStack: [], waitingExecution: {} },
+  });
 }
 
 export interface GenerateOptions {
@@ -143,7 +167,15 @@ export function* generateExecutions(options: GenerateOptions, batchSize: number)
     const stoppedAt = new Date(Math.min(nowMs, startedAt.getTime() + rnd.int(300, 45_000)));
     const deletedAt = rnd.chance(0.01) ? new Date(Math.min(nowMs, stoppedAt.getTime() + 60_000)) : null;
     const mode = rnd.chance(0.02) ? "manual" : failed && rnd.chance(0.2) ? "retry" : wf.mode;
-    batch.push({ workflowId: wf.id, mode, status, startedAt, stoppedAt, deletedAt, data: runData(wf, rnd, status, startedAt) });
+    batch.push({
+      workflowId: wf.id,
+      mode,
+      status,
+      startedAt,
+      stoppedAt,
+      deletedAt,
+      data: runData(wf, rnd, status, startedAt),
+    });
     if (batch.length === batchSize) {
       yield batch;
       batch = [];

@@ -109,7 +109,9 @@ async function copyBatch(pool: pg.Pool, schema: string, firstId: number, batch: 
     );
     await pipeline(
       Readable.from(data),
-      client.query(copyFrom(`COPY ${schema}.execution_data ("executionId", "workflowData", data) FROM STDIN`)),
+      client.query(
+        copyFrom(`COPY ${schema}.execution_data ("executionId", "workflowData", data) FROM STDIN`),
+      ),
     );
   } finally {
     client.release();
@@ -143,7 +145,9 @@ async function insertBatch(pool: pg.Pool, schema: string, firstId: number, batch
 }
 
 async function nextExecutionId(pool: pg.Pool, schema: string): Promise<number> {
-  const { rows } = await pool.query<{ max: number | null }>(`SELECT max(id) AS max FROM ${schema}.execution_entity`);
+  const { rows } = await pool.query<{ max: number | null }>(
+    `SELECT max(id) AS max FROM ${schema}.execution_entity`,
+  );
   return (rows[0]?.max ?? 0) + 1;
 }
 
@@ -158,10 +162,15 @@ async function syncSequence(pool: pg.Pool, schema: string) {
  * Plays n8n's part for demos and tests: (re)creates the n8n tables' demo content — the workflows of
  * `DEMO_WORKFLOWS` and `executions` executions over the last `days` days — deterministically from `seed`.
  */
-export async function seedDemo(pool: pg.Pool, options: SeedOptions): Promise<{ workflows: number; executions: number }> {
+export async function seedDemo(
+  pool: pg.Pool,
+  options: SeedOptions,
+): Promise<{ workflows: number; executions: number }> {
   const schema = options.n8nSchema;
   await ensureN8nTables(pool, schema);
-  await pool.query(`TRUNCATE ${schema}.execution_data, ${schema}.execution_entity, ${schema}.workflow_entity RESTART IDENTITY CASCADE`);
+  await pool.query(
+    `TRUNCATE ${schema}.execution_data, ${schema}.execution_entity, ${schema}.workflow_entity RESTART IDENTITY CASCADE`,
+  );
   await writeWorkflows(pool, schema, options.now, options.days);
   const write = writerFor(pool);
   let done = 0;
@@ -187,7 +196,10 @@ export async function appendExecutions(pool: pg.Pool, options: AppendOptions): P
   const firstId = await nextExecutionId(pool, options.n8nSchema);
   const since = new Date(options.now.getTime() - 60_000);
   let written = 0;
-  for (const batch of generateExecutions({ executions: options.count, days: 1, seed: options.seed, now: options.now }, BATCH)) {
+  for (const batch of generateExecutions(
+    { executions: options.count, days: 1, seed: options.seed, now: options.now },
+    BATCH,
+  )) {
     const recent = batch.map((e) => ({
       ...e,
       startedAt: since,

@@ -186,7 +186,10 @@ export const DEMO_WORKFLOWS: readonly DemoWorkflow[] = [
     weight: 2,
     failureRate: 0.02,
     mode: "trigger",
-    nodes: [n("Every Night", "n8n-nodes-base.scheduleTrigger", 1.2), n("Upload", "n8n-nodes-base.googleDrive", 3)],
+    nodes: [
+      n("Every Night", "n8n-nodes-base.scheduleTrigger", 1.2),
+      n("Upload", "n8n-nodes-base.googleDrive", 3),
+    ],
     errors: [{ node: "Upload", message: "The user has exceeded their Drive storage quota" }],
   },
   {

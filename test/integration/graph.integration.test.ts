@@ -104,9 +104,7 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
     const after = await runtime.ask("e ieri?", { threadId: thread });
     expect(after).toMatchObject({ queryType: "EMAILS", window: { kind: "yesterday" }, language: "it" });
     const state = await runtime.graph.getState({ configurable: { thread_id: thread } });
-    const humans = (state.values as MilhenaStateType).messages.filter(
-      (m) => m.getType() === "human",
-    );
+    const humans = (state.values as MilhenaStateType).messages.filter((m) => m.getType() === "human");
     expect(humans.map((m) => m.content)).toEqual(["quante email sono arrivate oggi?", "e ieri?"]);
   });
 
@@ -153,7 +151,9 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
     const before = await truthRuns(current.pool, truth, 0, 40);
     const evil = { name: "evil", text: `DELETE FROM n8n.execution_entity` };
     await expect(
-      withReadOnlyTransaction(current.pool, { statementTimeoutMs: 2000, maxRows: 10 }, (query) => query(evil)),
+      withReadOnlyTransaction(current.pool, { statementTimeoutMs: 2000, maxRows: 10 }, (query) =>
+        query(evil),
+      ),
     ).rejects.toThrow(/read-only transaction/);
     expect(await truthRuns(current.pool, truth, 0, 40)).toBe(before);
   });

@@ -32,7 +32,11 @@ export interface ExtractedFacts {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const asString = (v: unknown): string | null =>
-  typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, 500) : typeof v === "number" ? String(v) : null;
+  typeof v === "string" && v.trim() !== ""
+    ? v.trim().slice(0, 500)
+    : typeof v === "number"
+      ? String(v)
+      : null;
 
 /** First output item's json of a node's first run. */
 function firstJson(runs: unknown): Json | null {
@@ -50,8 +54,10 @@ function senderOf(json: Json): string | null {
   const from = json.from;
   if (typeof from === "string") return asString(from.replace(/<[^>]*>/, ""));
   if (!isObject(from)) return null;
-  if (isObject(from.emailAddress)) return asString(from.emailAddress.name) ?? asString(from.emailAddress.address);
-  if (Array.isArray(from.value) && isObject(from.value[0])) return asString(from.value[0].name) ?? asString(from.value[0].address);
+  if (isObject(from.emailAddress))
+    return asString(from.emailAddress.name) ?? asString(from.emailAddress.address);
+  if (Array.isArray(from.value) && isObject(from.value[0]))
+    return asString(from.value[0].name) ?? asString(from.value[0].address);
   return asString(from.text);
 }
 
@@ -76,7 +82,11 @@ const EMPTY: ExtractedFacts = {
  * Business facts from one execution's `execution_data.data` (flatted IRunExecutionData). `nodeTypes`
  * maps node names to types. Malformed data yields no facts rather than an error.
  */
-export function extractFacts(data: string, category: BusinessCategory, nodeTypes: ReadonlyMap<string, string>): ExtractedFacts {
+export function extractFacts(
+  data: string,
+  category: BusinessCategory,
+  nodeTypes: ReadonlyMap<string, string>,
+): ExtractedFacts {
   let parsed: unknown;
   try {
     parsed = parse(data);
@@ -106,7 +116,9 @@ export function extractFacts(data: string, category: BusinessCategory, nodeTypes
 
   if (isObject(result.error)) {
     facts.errorMessage = asString(result.error.message);
-    facts.errorNode = isObject(result.error.node) ? asString(result.error.node.name) : asString(result.lastNodeExecuted);
+    facts.errorNode = isObject(result.error.node)
+      ? asString(result.error.node.name)
+      : asString(result.lastNodeExecuted);
   }
   return facts;
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { parseSeedArgs } from "./seedArgs.ts";
+
+describe("parseSeedArgs", () => {
+  it("has defaults", () => {
+    expect(parseSeedArgs([])).toEqual({ executions: 5000, days: 30, seed: 42 });
+  });
+  it("reads the flags", () => {
+    expect(parseSeedArgs(["--executions", "1000000", "--days", "60", "--seed", "7"])).toEqual({
+      executions: 1_000_000,
+      days: 60,
+      seed: 7,
+    });
+  });
+  it.each([
+    [["--executions"], /--executions needs a value/],
+    [["--executions", "many"], /executions/],
+    [["--days", "0"], /days/],
+    [["--days", "2.5"], /whole number/],
+    [["--colour", "red"], /Unrecognized key|colour/],
+  ])("rejects %j clearly", (argv, message) => {
+    expect(() => parseSeedArgs(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendExecutions, seedDemo } from "../../db/demo/seed.ts";
+import { migrate } from "../../db/migrate.ts";
+import { etlIsStale, runEtl } from "../../tools/etl.ts";
+import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
+
+const NOW = new Date("2026-11-18T22:30:00Z"); // already the 19th in Rome
+const TZ = "Europe/Rome";
+const opts = { n8nSchema: "n8n", appSchema: "milhena", timeZone: TZ, batchSize: 500 };
+
+describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    await migrate(db.pool, { app: "milhena", n8n: "n8n" });
+    await seedDemo(db.pool, { n8nSchema: "n8n", executions: 2000, days: 10, seed: 21, now: NOW });
+  });
+  afterAll(async () => db?.destroy());
+
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await db.pool.query<{ n: number }>(sql, params)).rows[0]!.n;
+
+  it("seeds the requested executions with failures and soft deletions", async () => {
+    expect(await count(`SELECT count(*)::int AS n FROM n8n.execution_entity`)).toBe(2000);
+    expect(await count(`SELECT count(*)::int AS n FROM n8n.execution_data`)).toBe(2000);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM n8n.execution_entity WHERE status IN ('error','crashed')`),
+    ).toBeGreaterThan(20);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM n8n.execution_entity WHERE "deletedAt" IS NOT NULL`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM n8n.execution_entity WHERE "stoppedAt" > $1`, [NOW]),
+    ).toBe(0);
+  });
+
+  it("fills one business row per execution and daily metrics equal to SQL on the n8n tables", async () => {
+    expect(await etlIsStale(db.pool, opts)).toBe(true);
+    const first = await runEtl(db.pool, opts);
+    expect(first).toEqual({ processed: 2000, watermark: 2000 });
+    expect(await etlIsStale(db.pool, opts)).toBe(false);
+    expect(await count(`SELECT count(*)::int AS n FROM milhena.business_execution_data`)).toBe(2000);
+    const { rows: truth } = await db.pool.query<{ day: string; runs: number; failures: number }>(
+      `SELECT to_char(("startedAt" AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day, count(*)::int AS runs,
+              count(*) FILTER (WHERE status IN ('error','crashed'))::int AS failures
+         FROM n8n.execution_entity WHERE "deletedAt" IS NULL GROUP BY 1 ORDER BY 1`,
+      [TZ],
+    );
+    const { rows: metrics } = await db.pool.query<{ day: string; runs: number; failures: number }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(runs)::int AS runs, sum(failures)::int AS failures
+         FROM milhena.business_metrics GROUP BY 1 ORDER BY 1`,
+    );
+    expect(metrics).toEqual(truth);
+    // The time zone matters: grouped by UTC day, the same executions give other daily figures.
+    const { rows: utc } = await db.pool.query<{ day: string; runs: number; failures: number }>(
+      `SELECT to_char(("startedAt" AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, count(*)::int AS runs,
+              count(*) FILTER (WHERE status IN ('error','crashed'))::int AS failures
+         FROM n8n.execution_entity WHERE "deletedAt" IS NULL GROUP BY 1 ORDER BY 1`,
+    );
+    expect(utc).not.toEqual(truth);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM milhena.business_execution_data WHERE email_sender IS NOT NULL`,
+      ),
+    ).toBeGreaterThan(100);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM milhena.business_execution_data WHERE order_id IS NOT NULL`,
+      ),
+    ).toBeGreaterThan(50);
+  });
+
+  it("is a no-op when run again", async () => {
+    const before = await db.pool.query(`SELECT * FROM milhena.business_metrics ORDER BY day, workflow_id`);
+    expect(await runEtl(db.pool, opts)).toEqual({ processed: 0, watermark: 2000 });
+    const after = await db.pool.query(`SELECT * FROM milhena.business_metrics ORDER BY day, workflow_id`);
+    expect(after.rows).toEqual(before.rows);
+  });
+
+  it("picks up exactly the new executions, and later soft deletions", async () => {
+    await appendExecutions(db.pool, { n8nSchema: "n8n", count: 7, now: NOW, seed: 5 });
+    expect(await etlIsStale(db.pool, opts)).toBe(true);
+    expect(await runEtl(db.pool, opts)).toEqual({ processed: 7, watermark: 2007 });
+    await db.pool.query(`UPDATE n8n.execution_entity SET "deletedAt" = now() WHERE id = 2007`);
+    await runEtl(db.pool, opts);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM milhena.business_execution_data WHERE execution_id = 2007 AND deleted`,
+      ),
+    ).toBe(1);
+  });
+
+  it("keeps the watermark below a running execution and reads it again once finished", async () => {
+    await appendExecutions(db.pool, { n8nSchema: "n8n", count: 2, now: NOW, seed: 6 });
+    await db.pool.query(
+      `UPDATE n8n.execution_entity SET status = 'running', finished = false WHERE id = 2008`,
+    );
+    expect((await runEtl(db.pool, opts)).watermark).toBe(2007);
+    await db.pool.query(`UPDATE n8n.execution_entity SET status = 'error', finished = false WHERE id = 2008`);
+    expect((await runEtl(db.pool, opts)).watermark).toBe(2009);
+    const { rows } = await db.pool.query(
+      `SELECT status FROM milhena.business_execution_data WHERE execution_id = 2008`,
+    );
+    expect(rows).toEqual([{ status: "error" }]);
+  });
+
+  it("reseeds identically from the same seed", async () => {
+    const snapshot = async () =>
+      (
+        await db.pool.query(
+          `SELECT id, status, "workflowId", "startedAt" FROM n8n.execution_entity ORDER BY id LIMIT 50`,
+        )
+      ).rows;
+    await seedDemo(db.pool, { n8nSchema: "n8n", executions: 300, days: 3, seed: 77, now: NOW });
+    const a = await snapshot();
+    await seedDemo(db.pool, { n8nSchema: "n8n", executions: 300, days: 3, seed: 77, now: NOW });
+    expect(await snapshot()).toEqual(a);
+  });
+});

@@ -108,7 +108,7 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
   it("reseeds identically from the same seed", async () => {
     const snapshot = async () =>
       (
-        await db.pool.query(
+        await db.pool.query<{ id: number; status: string; workflowId: string; startedAt: Date }>(
           `SELECT id, status, "workflowId", "startedAt" FROM n8n.execution_entity ORDER BY id LIMIT 50`,
         )
       ).rows;

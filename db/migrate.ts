@@ -19,6 +19,20 @@ export async function migrate(
   schemas: MigrationSchemas,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<MigrateResult> {
+  // Calls on the same pool in this process take turns (the advisory lock covers other processes).
+  const previous = inProcess.get(pool) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => migrateLocked(pool, schemas, migrations));
+  inProcess.set(pool, run);
+  return run;
+}
+
+const inProcess = new WeakMap<pg.Pool, Promise<unknown>>();
+
+async function migrateLocked(
+  pool: pg.Pool,
+  schemas: MigrationSchemas,
+  migrations: readonly Migration[],
+): Promise<MigrateResult> {
   const singleConnection = pool.options.max === 1;
   const lockClient = singleConnection ? null : await pool.connect();
   try {

@@ -31,6 +31,25 @@ describe.each(TEST_BACKENDS)("storage on %s", (kind) => {
     expect(checkpoints.rows[0]).toEqual({ ok: true });
   });
 
+  it("lets concurrent starts migrate safely (advisory lock)", async () => {
+    const fresh = await createTestDatabase(kind);
+    try {
+      // On PostgreSQL: three pools, as three replicas would have; on PGlite: one process, one pool.
+      const handles =
+        kind === "postgres"
+          ? await Promise.all([fresh.reopen(), fresh.reopen(), fresh.reopen()])
+          : [fresh, fresh, fresh];
+      try {
+        const results = await Promise.all(handles.map((h) => migrate(h.pool, schemas)));
+        expect(results.map((r) => r.applied.length).sort()).toEqual([0, 0, MIGRATIONS.length]);
+      } finally {
+        if (kind === "postgres") await Promise.all(handles.map((h) => h.close()));
+      }
+    } finally {
+      await fresh.destroy();
+    }
+  });
+
   it("keeps the last 50 interactions per user and a profile", async () => {
     const memory = createUserMemory(db.pool, "milhena");
     for (let i = 0; i < MAX_INTERACTIONS + 5; i++) {

@@ -63,7 +63,7 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
   let puts = 0;
 
   async function watermark(): Promise<string> {
-    const { rows } = await options.pool.query<{ max_id: number; deleted: number; last_stop: string }>(
+    const { rows } = await options.pool.query<{ max_id: number; deleted: string; last_stop: string }>(
       options.sql.dataWatermark.text,
     );
     const row = rows[0];

@@ -114,11 +114,11 @@ export function createSqlCatalogue({ n8n, app }: CatalogueSchemas) {
          FROM ${facts} WHERE ${factsInRange} AND ${FAILED}
         GROUP BY workflow_name, error_message ORDER BY count(*) DESC, workflow_name LIMIT $3`,
     ),
-    /** no parameters → a fingerprint of the n8n data; changes whenever executions are added or finish. */
+    /** no parameters → a fingerprint of the n8n data; changes when executions are added, finish or are deleted (three index lookups). */
     dataWatermark: t(
       "dataWatermark",
       `SELECT (SELECT coalesce(max(id), 0) FROM ${execs}) AS max_id,
-              (SELECT count(*) FROM ${execs} WHERE "deletedAt" IS NOT NULL) AS deleted,
+              (SELECT coalesce(to_char(max("deletedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS deleted,
               (SELECT coalesce(to_char(max("stoppedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS last_stop`,
     ),
   });

@@ -1,20 +1,15 @@
 /**
  * Request latency benchmark: `npm run bench [-- --requests N --executions N]`.
- * Seeds a fresh database (PGlite by default, or a fresh database on BENCH_PG_URL's server), then
+ * Seeds a fresh database (PGlite by default; BENCH_DB=postgres for a fresh database on the local PostgreSQL), then
  * measures in one run: a bare 3-node LangGraph invoke (the framework's own floor), an offline request
  * (rules, business SQL, Postgres checkpoint) and a cache hit. Prints medians, p99 and ratios as JSON.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { z } from "zod";
 import { Annotation, END, MemorySaver, START, StateGraph } from "@langchain/langgraph";
 import { loadEnv } from "../config/env.ts";
 import { silentLogger } from "../config/logger.ts";
-import { openDatabase, openEmbedded, type Database } from "../db/database.ts";
+import { createTestDatabase } from "../test/support/testDatabase.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../db/demo/seed.ts";
 import { createMilhenaRuntime } from "../graph/runtime.ts";
@@ -52,36 +47,10 @@ async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<num
   return out;
 }
 
-async function openBenchDatabase(): Promise<{ db: Database; cleanup: () => Promise<void> }> {
-  const admin = process.env.BENCH_PG_URL;
-  if (admin) {
-    const name = `milhena_bench_${randomBytes(4).toString("hex")}`;
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: url.toString(), dataDir: "unused" });
-    return {
-      db,
-      cleanup: async () => {
-        await db.close();
-        const d = new pg.Client({ connectionString: admin });
-        await d.connect();
-        await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await d.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "milhena-bench-"));
-  const db = await openEmbedded(dir);
-  return { db, cleanup: async () => (await db.close(), fs.rmSync(dir, { recursive: true, force: true })) };
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const { db, cleanup } = await openBenchDatabase();
+  // A throwaway database: on the PostgreSQL at MILHENA_TEST_PG_URL when BENCH_DB=postgres, else PGlite.
+  const db = await createTestDatabase(process.env.BENCH_DB === "postgres" ? "postgres" : "pglite");
   try {
     const env = loadEnv({ LOG_LEVEL: "silent", CACHE_TTL_SECONDS: "300" });
     await migrate(db.pool, { app: env.MILHENA_SCHEMA, n8n: env.N8N_SCHEMA });
@@ -157,7 +126,7 @@ async function main() {
     };
     process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   } finally {
-    await cleanup();
+    await db.destroy();
   }
 }
 

@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createRequestContext, withClassification } from "../graph/context.ts";
+import { withClassification } from "../graph/context.ts";
 import { resolveWindow } from "../tools/timeWindows.ts";
 import type { ToolResult } from "../tools/types.ts";
-import { classification, fakeDeps } from "../test/support/fakes.ts";
+import { classification, fakeDeps, testContext } from "../test/support/fakes.ts";
 import { makeBusinessTool } from "./businessTool.ts";
 
 const NOW = new Date("2026-11-18T10:00:00Z");
-const base = createRequestContext({
-  requestId: "r",
-  threadId: "t",
-  userId: "u",
-  question: "q",
-  now: NOW,
-  startedAtMs: 0,
-  previousTurn: null,
-});
+const base = testContext({ now: NOW });
 const state = withClassification(
   base,
   classification({ queryType: "ERRORS", window: { kind: "yesterday" }, language: "it" }),

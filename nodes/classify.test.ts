@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createRequestContext } from "../graph/context.ts";
 import { MilhenaState } from "../graph/state.ts";
-import { classification, fakeDeps } from "../test/support/fakes.ts";
+import { classification, fakeDeps, testContext } from "../test/support/fakes.ts";
 import { makeClassify } from "./classify.ts";
 
 type State = typeof MilhenaState.State;
-const ctx = (question: string) =>
-  createRequestContext({
-    requestId: "r1",
-    threadId: "t",
-    userId: "u",
-    question,
-    now: new Date(),
-    startedAtMs: 0,
-    previousTurn: null,
-  });
+const ctx = (question: string) => testContext({ requestId: "r1", question });
 const state = (question: string): State => ({
   messages: [],
   context: ctx(question),

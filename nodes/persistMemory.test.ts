@@ -1,27 +1,13 @@
 import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
-import {
-  createRequestContext,
-  withAnswer,
-  withCacheKey,
-  withClassification,
-  withToolResult,
-} from "../graph/context.ts";
+import { withAnswer, withCacheKey, withClassification, withToolResult } from "../graph/context.ts";
 import { resolveWindow } from "../tools/timeWindows.ts";
-import { classification, fakeDeps } from "../test/support/fakes.ts";
+import { classification, fakeDeps, testContext } from "../test/support/fakes.ts";
 import { makePersistMemory, trimMessages } from "./persistMemory.ts";
 
 const NOW = new Date("2026-11-18T10:00:00Z");
 const base = withCacheKey(
-  createRequestContext({
-    requestId: "r",
-    threadId: "t9",
-    userId: "anna",
-    question: "quante email oggi?",
-    now: NOW,
-    startedAtMs: 0,
-    previousTurn: null,
-  }),
+  testContext({ threadId: "t9", userId: "anna", question: "quante email oggi?", now: NOW }),
   "key-1",
 );
 const labels = classification({ queryType: "EMAILS", language: "it" });

@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createRequestContext, withClassification } from "../graph/context.ts";
+import { withClassification } from "../graph/context.ts";
 import type { Intent, Language } from "../graph/labels.ts";
-import { classification } from "../test/support/fakes.ts";
+import { classification, testContext } from "../test/support/fakes.ts";
 import { respond } from "./respond.ts";
 
-const base = createRequestContext({
-  requestId: "r",
-  threadId: "t",
-  userId: "u",
-  question: "q",
-  now: new Date(),
-  startedAtMs: 0,
-  previousTurn: null,
-});
+const base = testContext();
 const run = (intent: Intent, language: Language) =>
   respond({
     messages: [],

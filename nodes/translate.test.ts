@@ -1,22 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { createRequestContext, withAnswer, withClassification, withToolResult } from "../graph/context.ts";
+import { withAnswer, withClassification, withToolResult } from "../graph/context.ts";
 import type { Language } from "../graph/labels.ts";
 import { findJargon } from "../i18n/jargon.ts";
 import { resolveWindow } from "../tools/timeWindows.ts";
 import type { ToolResult } from "../tools/types.ts";
-import { classification, fakeDeps } from "../test/support/fakes.ts";
+import { classification, fakeDeps, testContext } from "../test/support/fakes.ts";
 import { makeTranslate } from "./translate.ts";
 
 const NOW = new Date("2026-11-18T10:00:00Z");
-const base = createRequestContext({
-  requestId: "r",
-  threadId: "t",
-  userId: "u",
-  question: "q",
-  now: NOW,
-  startedAtMs: 0,
-  previousTurn: null,
-});
+const base = testContext({ now: NOW });
 const today = resolveWindow({ kind: "today" }, NOW, "UTC");
 
 function run(result: ToolResult, language: Language, name?: string) {

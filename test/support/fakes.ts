@@ -1,6 +1,7 @@
 import type { AnswerCache, CachedAnswer } from "../../cache/answerCache.ts";
 import type { Classifier } from "../../classifier/types.ts";
 import { createLogger, type Logger } from "../../config/logger.ts";
+import { createRequestContext, type NewContextInput, type RequestContext } from "../../graph/context.ts";
 import type { MilhenaDeps } from "../../graph/deps.ts";
 import type { Classification } from "../../graph/labels.ts";
 import type { Interaction, UserMemory } from "../../memory/userMemory.ts";
@@ -18,6 +19,20 @@ export function classification(partial: Partial<Classification> = {}): Classific
     reason: "",
     ...partial,
   };
+}
+
+/** A fresh RequestContext with test defaults. */
+export function testContext(partial: Partial<NewContextInput> = {}): RequestContext {
+  return createRequestContext({
+    requestId: "r",
+    threadId: "t",
+    userId: "u",
+    question: "q",
+    now: new Date("2026-11-18T10:00:00Z"),
+    startedAtMs: 0,
+    previousTurn: null,
+    ...partial,
+  });
 }
 
 export class MapCache implements AnswerCache {

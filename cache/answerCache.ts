@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { ClassificationSchema, type Classification } from "../graph/labels.ts";
 import type { PreviousTurn } from "../graph/context.ts";
-import type { SqlCatalogue } from "../tools/sqlCatalogue.ts";
+import { readDataWatermark } from "../tools/dataWatermark.ts";
 import { LruMap } from "./lru.ts";
 
 export interface CachedAnswer {
@@ -27,7 +27,7 @@ export interface AnswerCache {
 
 export interface AnswerCacheOptions {
   readonly pool: pg.Pool;
-  readonly sql: SqlCatalogue;
+  readonly n8nSchema: string;
   readonly appSchema: string;
   readonly ttlSeconds: number;
   readonly clock: () => Date;
@@ -62,14 +62,6 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
   const ttlMs = options.ttlSeconds * 1000;
   let puts = 0;
 
-  async function watermark(): Promise<string> {
-    const { rows } = await options.pool.query<{ max_id: number; deleted: string; last_stop: string }>(
-      options.sql.dataWatermark.text,
-    );
-    const row = rows[0];
-    return row ? `${row.max_id}/${row.deleted}/${row.last_stop}` : "empty";
-  }
-
   return {
     async keyFor(input) {
       const previous = input.previousTurn
@@ -80,7 +72,7 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
             input.previousTurn.classification.language,
           ])
         : "";
-      const material = [normalizeQuestion(input.question), previous, input.businessDay, await watermark()];
+      const material = [normalizeQuestion(input.question), previous, input.businessDay, await readDataWatermark(options.pool, options.n8nSchema)];
       return createHash("sha256").update(material.join("\u0000")).digest("hex");
     },
 

@@ -68,7 +68,7 @@ export async function createMilhenaRuntime(
     classifier: overrides.classifier ?? new RuleClassifier(),
     cache: createAnswerCache({
       pool: database.pool,
-      sql,
+      n8nSchema: schemas.n8n,
       appSchema: schemas.app,
       ttlSeconds: env.CACHE_TTL_SECONDS,
       clock,

@@ -2,8 +2,8 @@ import type pg from "pg";
 import type { Classification, TimeWindow } from "../graph/labels.ts";
 import { classifyErrorMessage } from "./errorCauses.ts";
 import { fillDays, forecastDaily } from "./forecast.ts";
-import { withReadOnlyTransaction, type TemplateQuery } from "./readOnlyQuery.ts";
-import type { SqlCatalogue } from "./sqlCatalogue.ts";
+import { withReadOnlyTransaction, type QueryParam, type TemplateQuery } from "./readOnlyQuery.ts";
+import type { SqlCatalogue, SqlTemplate } from "./sqlCatalogue.ts";
 import { addDays, civilDateOf, previousRange, rangeFromDays, resolveWindow } from "./timeWindows.ts";
 import type { DayPoint, NamedCount, ResolvedRange, RunCounts, ToolResult } from "./types.ts";
 
@@ -30,7 +30,13 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
-function rangeParams(range: ResolvedRange): [string, string] {
+/** Daily-metric templates take the window's first and last local day. */
+function dayParams(range: ResolvedRange): [string, string] {
+  return [range.firstDay, range.lastDay];
+}
+
+/** Per-execution templates take the window's instants [from, to). */
+function instantParams(range: ResolvedRange): [string, string] {
   return [range.from, range.to];
 }
 
@@ -38,7 +44,7 @@ async function runCounts(
   db: Db,
   range: ResolvedRange,
 ): Promise<RunCounts & { averageSeconds: number | null }> {
-  const [row] = await db.query<Row>(db.sql.runCounts, rangeParams(range));
+  const [row] = await db.query<Row>(db.sql.runCounts, dayParams(range));
   return {
     runs: num(row?.runs),
     successes: num(row?.successes),
@@ -47,14 +53,21 @@ async function runCounts(
   };
 }
 
-async function namedCounts(
-  db: Db,
-  template: keyof SqlCatalogue,
-  range: ResolvedRange,
-  limit = TOP,
-): Promise<NamedCount[]> {
-  const rows = await db.query<Row>(db.sql[template], [...rangeParams(range), limit]);
+async function namedCounts(db: Db, template: SqlTemplate, params: readonly QueryParam[]): Promise<NamedCount[]> {
+  const rows = await db.query<Row>(template, params);
   return rows.map((r) => ({ name: str(r.name), count: num(r.count) }));
+}
+
+async function businessCounts(db: Db, range: ResolvedRange) {
+  const [row] = await db.query<Row>(db.sql.businessCounts, dayParams(range));
+  return {
+    emails: num(row?.emails),
+    replies: num(row?.replies),
+    orders: num(row?.orders),
+    processedOrders: num(row?.processed_orders),
+    failedOrders: num(row?.failed_orders),
+    amount: num(row?.amount),
+  };
 }
 
 type SeriesSubject = "runs" | "emails" | "orders" | "failures";
@@ -75,42 +88,36 @@ function successRate(c: RunCounts): number | null {
 }
 
 async function dailySeries(db: Db, range: ResolvedRange, subject: SeriesSubject): Promise<DayPoint[]> {
-  const rows =
-    subject === "emails" || subject === "orders"
-      ? await db.query<Row>(db.sql.dailyCategory, [
-          ...rangeParams(range),
-          range.timeZone,
-          subject === "emails" ? "email" : "order",
-        ])
-      : await db.query<Row>(db.sql.dailyRuns, [...rangeParams(range), range.timeZone]);
-  const points = rows.map((r) => ({ day: str(r.day), runs: num(r.runs), failures: num(r.failures) }));
-  const filled = fillDays(points, range.firstDay, range.lastDay);
-  return subject === "failures" ? filled.map((p) => ({ ...p, runs: p.failures })) : filled;
+  const rows = await db.query<Row>(db.sql.dailyRuns, dayParams(range));
+  // The series counts the subject in `runs`; failures stay alongside.
+  const points = rows.map((r) => ({ day: str(r.day), runs: num(r[subject]), failures: num(r.failures) }));
+  return fillDays(points, range.firstDay, range.lastDay);
 }
 
 async function businessData(db: Db, c: Classification, range: ResolvedRange): Promise<ToolResult> {
   switch (c.queryType) {
     case "EMAILS": {
-      const [row] = await db.query<Row>(db.sql.emailCounts, rangeParams(range));
-      const topSenders = await namedCounts(db, "topSenders", range, 3);
-      return { kind: "emails", range, received: num(row?.received), replied: num(row?.replied), topSenders };
+      const counts = await businessCounts(db, range);
+      const topSenders = await namedCounts(db, db.sql.topSenders, [...instantParams(range), 3]);
+      return { kind: "emails", range, received: counts.emails, replied: counts.replies, topSenders };
     }
     case "ORDERS": {
-      const [row] = await db.query<Row>(db.sql.orderCounts, rangeParams(range));
+      const counts = await businessCounts(db, range);
+      const [currency] = await db.query<Row>(db.sql.orderCurrency);
       return {
         kind: "orders",
         range,
-        orders: num(row?.orders),
-        processed: num(row?.processed),
-        failed: num(row?.failed),
-        amount: num(row?.amount),
-        currency: str(row?.currency) || "EUR",
+        orders: counts.orders,
+        processed: counts.processedOrders,
+        failed: counts.failedOrders,
+        amount: counts.amount,
+        currency: str(currency?.currency) || "EUR",
       };
     }
     case "ERRORS": {
       const counts = await runCounts(db, range);
-      const failing = await namedCounts(db, "failingWorkflows", range);
-      const messages = await db.query<Row>(db.sql.errorMessages, [...rangeParams(range), 200]);
+      const failing = await namedCounts(db, db.sql.failingWorkflows, [...dayParams(range), TOP]);
+      const messages = await db.query<Row>(db.sql.errorMessages, [...instantParams(range), 200]);
       const byWorkflow = failing.map((w) => {
         const top = messages.find((m) => str(m.workflow) === w.name);
         return { ...w, cause: top ? classifyErrorMessage(str(top.message)) : null };
@@ -119,11 +126,7 @@ async function businessData(db: Db, c: Classification, range: ResolvedRange): Pr
     }
     case "PERFORMANCE": {
       const counts = await runCounts(db, range);
-      const [best] = await db.query<Row>(db.sql.reliableWorkflows, [
-        ...rangeParams(range),
-        RELIABLE_MIN_RUNS,
-        1,
-      ]);
+      const [best] = await db.query<Row>(db.sql.reliableWorkflows, [...dayParams(range), RELIABLE_MIN_RUNS, 1]);
       return {
         kind: "performance",
         range,
@@ -152,7 +155,7 @@ async function businessData(db: Db, c: Classification, range: ResolvedRange): Pr
     }
     case "WORKFLOWS": {
       const [wf] = await db.query<Row>(db.sql.workflowCounts);
-      const mostActive = await namedCounts(db, "busiestWorkflows", range, 3);
+      const mostActive = await namedCounts(db, db.sql.busiestWorkflows, [...dayParams(range), 3]);
       return {
         kind: "workflows",
         range,
@@ -164,17 +167,16 @@ async function businessData(db: Db, c: Classification, range: ResolvedRange): Pr
     case "TODAY_ACTIVITY":
     case null: {
       const counts = await runCounts(db, range);
-      const [emails] = await db.query<Row>(db.sql.emailCounts, rangeParams(range));
-      const [orders] = await db.query<Row>(db.sql.orderCounts, rangeParams(range));
-      const [busiest] = await namedCounts(db, "busiestWorkflows", range, 1);
+      const business = await businessCounts(db, range);
+      const [busiest] = await namedCounts(db, db.sql.busiestWorkflows, [...dayParams(range), 1]);
       return {
         kind: "activity",
         range,
         runs: counts.runs,
         successes: counts.successes,
         failures: counts.failures,
-        emails: num(emails?.received),
-        orders: num(orders?.orders),
+        emails: business.emails,
+        orders: business.orders,
         busiest: busiest ?? null,
       };
     }
@@ -204,7 +206,7 @@ async function analysis(db: Db, c: Classification, range: ResolvedRange): Promis
   }
   if (c.analysis === "top_errors") {
     const counts = await runCounts(db, range);
-    const rows = await db.query<Row>(db.sql.errorMessages, [...rangeParams(range), 200]);
+    const rows = await db.query<Row>(db.sql.errorMessages, [...instantParams(range), 200]);
     const grouped = new Map<
       string,
       { workflow: string; cause: ReturnType<typeof classifyErrorMessage>; count: number }

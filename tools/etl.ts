@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { readDataWatermark } from "./dataWatermark.ts";
 import { categoryOf, extractFacts, type BusinessCategory } from "./etl/extract.ts";
 
 export interface EtlOptions {
@@ -30,23 +31,36 @@ interface ExecutionRow {
   data: string | null;
 }
 
-async function readWatermark(pool: pg.Pool, app: string): Promise<number> {
-  const { rows } = await pool.query<{ last_execution_id: number }>(
-    `SELECT last_execution_id FROM ${app}.etl_state WHERE name = $1`,
-    [STATE_NAME],
-  );
-  return rows[0]?.last_execution_id ?? 0;
+interface EtlState {
+  lastExecutionId: number;
+  sourceWatermark: string;
+  timeZone: string;
 }
 
-/** True when n8n has executions the business tables have not seen (cheap: two index lookups). */
+async function readState(pool: pg.Pool, app: string): Promise<EtlState> {
+  const { rows } = await pool.query<{ last_execution_id: number; source_watermark: string; time_zone: string }>(
+    `SELECT last_execution_id, source_watermark, time_zone FROM ${app}.etl_state WHERE name = $1`,
+    [STATE_NAME],
+  );
+  const row = rows[0];
+  return row
+    ? { lastExecutionId: row.last_execution_id, sourceWatermark: row.source_watermark, timeZone: row.time_zone }
+    : { lastExecutionId: 0, sourceWatermark: "", timeZone: "" };
+}
+
+/**
+ * True when n8n's data changed since the last run (new, finished or deleted executions) or the
+ * business time zone changed: three index lookups and one row.
+ */
 export async function etlIsStale(
   pool: pg.Pool,
-  options: Pick<EtlOptions, "n8nSchema" | "appSchema">,
+  options: Pick<EtlOptions, "n8nSchema" | "appSchema" | "timeZone">,
 ): Promise<boolean> {
-  const { rows } = await pool.query<{ max_id: number }>(
-    `SELECT coalesce(max(id), 0) AS max_id FROM ${options.n8nSchema}.execution_entity`,
+  const state = await readState(pool, options.appSchema);
+  return (
+    state.timeZone !== options.timeZone ||
+    state.sourceWatermark !== (await readDataWatermark(pool, options.n8nSchema))
   );
-  return (rows[0]?.max_id ?? 0) > (await readWatermark(pool, options.appSchema));
 }
 
 function nodeTypesOf(nodes: unknown): Map<string, string> {
@@ -71,7 +85,10 @@ function nodeTypesOf(nodes: unknown): Map<string, string> {
 export async function runEtl(pool: pg.Pool, options: EtlOptions): Promise<EtlResult> {
   const { n8nSchema: n8n, appSchema: app, timeZone } = options;
   const batchSize = options.batchSize ?? 2000;
-  const start = await readWatermark(pool, app);
+  const state = await readState(pool, app);
+  // Read before processing: whatever arrives meanwhile makes the next check stale again.
+  const sourceWatermark = await readDataWatermark(pool, n8n);
+  const start = state.lastExecutionId;
   const { rows: totals } = await pool.query<{ total: number }>(
     `SELECT count(*) AS total FROM ${n8n}.execution_entity WHERE id > $1`,
     [start],
@@ -150,16 +167,29 @@ export async function runEtl(pool: pg.Pool, options: EtlOptions): Promise<EtlRes
     options.onProgress?.(processed, total);
   }
 
-  await pool.query(
+  const { rows: deletedNow } = await pool.query<{ started_at: Date | null }>(
     `UPDATE ${app}.business_execution_data b SET deleted = true, updated_at = now()
        FROM ${n8n}.execution_entity e
-      WHERE e."deletedAt" IS NOT NULL AND e.id = b.execution_id AND NOT b.deleted`,
+      WHERE e."deletedAt" IS NOT NULL AND e.id = b.execution_id AND NOT b.deleted
+      RETURNING b.started_at`,
   );
+  for (const r of deletedNow) if (r.started_at) touchedDays.add(r.started_at.toISOString().slice(0, 10));
+  if (state.timeZone !== timeZone) {
+    // Days are calendar days in the business time zone: a new zone means new days everywhere.
+    await pool.query(`DELETE FROM ${app}.business_metrics`);
+    const { rows: allDays } = await pool.query<{ day: string }>(
+      `SELECT DISTINCT to_char((started_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day
+         FROM ${app}.business_execution_data WHERE started_at IS NOT NULL`,
+    );
+    for (const r of allDays) touchedDays.add(r.day);
+  }
   if (touchedDays.size > 0) await refreshMetrics(pool, app, timeZone, [...touchedDays]);
   await pool.query(
-    `INSERT INTO ${app}.etl_state (name, last_execution_id, updated_at) VALUES ($1, $2, now())
-     ON CONFLICT (name) DO UPDATE SET last_execution_id = EXCLUDED.last_execution_id, updated_at = now()`,
-    [STATE_NAME, watermark],
+    `INSERT INTO ${app}.etl_state (name, last_execution_id, source_watermark, time_zone, updated_at)
+     VALUES ($1, $2, $3, $4, now())
+     ON CONFLICT (name) DO UPDATE SET last_execution_id = EXCLUDED.last_execution_id,
+       source_watermark = EXCLUDED.source_watermark, time_zone = EXCLUDED.time_zone, updated_at = now()`,
+    [STATE_NAME, watermark, blocked ? "" : sourceWatermark, timeZone],
   );
   return { processed, watermark };
 }
@@ -176,13 +206,18 @@ async function refreshMetrics(pool: pg.Pool, app: string, timeZone: string, utcD
     await client.query(`DELETE FROM ${app}.business_metrics WHERE day IN (${dayList})`, [utcDays]);
     await client.query(
       `INSERT INTO ${app}.business_metrics
-         (day, workflow_id, workflow_name, runs, successes, failures, emails, orders, order_amount)
+         (day, workflow_id, workflow_name, runs, successes, failures, emails, replies, orders, order_amount,
+          failed_orders, timed_runs, seconds_total)
        SELECT (started_at AT TIME ZONE $2)::date AS day, workflow_id, max(workflow_name), count(*),
               count(*) FILTER (WHERE status = 'success'),
               count(*) FILTER (WHERE status IN ('error', 'crashed')),
               count(*) FILTER (WHERE category = 'email' AND email_sender IS NOT NULL),
+              count(*) FILTER (WHERE category = 'email' AND email_sender IS NOT NULL AND coalesce(ai_reply, '') <> ''),
               count(*) FILTER (WHERE category = 'order' AND order_id IS NOT NULL),
-              coalesce(sum(order_amount) FILTER (WHERE category = 'order' AND status = 'success'), 0)
+              coalesce(sum(order_amount) FILTER (WHERE category = 'order' AND status = 'success'), 0),
+              count(*) FILTER (WHERE category = 'order' AND order_id IS NOT NULL AND status IN ('error', 'crashed')),
+              count(stopped_at),
+              coalesce(sum(EXTRACT(EPOCH FROM (stopped_at - started_at))), 0)
          FROM ${app}.business_execution_data
         WHERE NOT deleted AND started_at IS NOT NULL
           AND started_at >= (SELECT min(d) FROM unnest($1::date[]) AS d) - interval '2 days'

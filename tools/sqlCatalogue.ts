@@ -15,51 +15,52 @@ export interface CatalogueSchemas {
 
 const FAILED = `status IN ('error', 'crashed')`;
 
+/**
+ * Run figures come from `business_metrics` (daily aggregates per workflow, kept current by the ETL
+ * that runs before every data answer), so they cost the same at a thousand executions or a million.
+ * Names are the workflows' current names in n8n. Windows are whole local days: $1 first, $2 last.
+ */
 export function createSqlCatalogue({ n8n, app }: CatalogueSchemas) {
-  const execs = `${n8n}.execution_entity`;
   const workflows = `${n8n}.workflow_entity`;
   const facts = `${app}.business_execution_data`;
-  const inRange = `"deletedAt" IS NULL AND "startedAt" >= $1 AND "startedAt" < $2`;
+  const metrics = `${app}.business_metrics`;
+  const daysInWindow = `m.day BETWEEN $1::date AND $2::date`;
   const factsInRange = `NOT deleted AND started_at >= $1 AND started_at < $2`;
   const t = (name: string, text: string): SqlTemplate => Object.freeze({ name, text });
+  const byWorkflow = (select: string, where: string, order: string) =>
+    `SELECT coalesce(w.name, max(m.workflow_name)) AS name, ${select}
+       FROM ${metrics} m LEFT JOIN ${workflows} w ON w.id = m.workflow_id
+      WHERE ${daysInWindow}
+      GROUP BY m.workflow_id, w.name ${where}
+      ORDER BY ${order}, 1`;
 
   return Object.freeze({
-    /** $1 from, $2 to → one row of run counts. */
+    /** $1 first day, $2 last day → one row of run counts and the average run time. */
     runCounts: t(
       "runCounts",
-      `SELECT count(*) AS runs,
-              count(*) FILTER (WHERE status = 'success') AS successes,
-              count(*) FILTER (WHERE ${FAILED}) AS failures,
-              avg(EXTRACT(EPOCH FROM ("stoppedAt" - "startedAt"))) AS average_seconds
-         FROM ${execs} WHERE ${inRange}`,
+      `SELECT coalesce(sum(runs), 0) AS runs, coalesce(sum(successes), 0) AS successes,
+              coalesce(sum(failures), 0) AS failures,
+              sum(seconds_total) / NULLIF(sum(timed_runs), 0) AS average_seconds
+         FROM ${metrics} m WHERE ${daysInWindow}`,
     ),
-    /** $1 from, $2 to, $3 limit → workflows by runs. */
+    /** $1 first day, $2 last day, $3 limit → workflows by runs. */
     busiestWorkflows: t(
       "busiestWorkflows",
-      `SELECT w.name, count(*) AS count
-         FROM ${execs} e JOIN ${workflows} w ON w.id = e."workflowId"
-        WHERE e."deletedAt" IS NULL AND e."startedAt" >= $1 AND e."startedAt" < $2
-        GROUP BY w.name ORDER BY count(*) DESC, w.name LIMIT $3`,
+      `${byWorkflow("sum(m.runs) AS count", "HAVING sum(m.runs) > 0", "2 DESC")} LIMIT $3`,
     ),
-    /** $1 from, $2 to, $3 limit → workflows by failures (only those with failures). */
+    /** $1 first day, $2 last day, $3 limit → workflows by failures (only those with failures). */
     failingWorkflows: t(
       "failingWorkflows",
-      `SELECT w.name, count(*) AS count
-         FROM ${execs} e JOIN ${workflows} w ON w.id = e."workflowId"
-        WHERE e."deletedAt" IS NULL AND e."startedAt" >= $1 AND e."startedAt" < $2 AND e.${FAILED}
-        GROUP BY w.name ORDER BY count(*) DESC, w.name LIMIT $3`,
+      `${byWorkflow("sum(m.failures) AS count", "HAVING sum(m.failures) > 0", "2 DESC")} LIMIT $3`,
     ),
-    /** $1 from, $2 to, $3 min runs, $4 limit → workflows by success rate. */
+    /** $1 first day, $2 last day, $3 min runs, $4 limit → workflows by success rate. */
     reliableWorkflows: t(
       "reliableWorkflows",
-      `SELECT w.name, count(*) AS runs,
-              count(*) FILTER (WHERE e.status = 'success')::float8
-                / NULLIF(count(*) FILTER (WHERE e.status = 'success' OR e.${FAILED}), 0) AS success_rate
-         FROM ${execs} e JOIN ${workflows} w ON w.id = e."workflowId"
-        WHERE e."deletedAt" IS NULL AND e."startedAt" >= $1 AND e."startedAt" < $2
-        GROUP BY w.name
-       HAVING count(*) >= $3 AND count(*) FILTER (WHERE e.status = 'success' OR e.${FAILED}) > 0
-        ORDER BY success_rate DESC, runs DESC, w.name LIMIT $4`,
+      `${byWorkflow(
+        "sum(m.runs) AS runs, sum(m.successes)::float8 / NULLIF(sum(m.successes) + sum(m.failures), 0) AS success_rate",
+        "HAVING sum(m.runs) >= $3 AND sum(m.successes) + sum(m.failures) > 0",
+        "3 DESC, 2 DESC",
+      )} LIMIT $4`,
     ),
     /** no parameters → active and total (non-archived) workflows. */
     workflowCounts: t(
@@ -68,58 +69,42 @@ export function createSqlCatalogue({ n8n, app }: CatalogueSchemas) {
               count(*) FILTER (WHERE NOT "isArchived") AS total
          FROM ${workflows}`,
     ),
-    /** $1 from, $2 to, $3 time zone → runs and failures per local calendar day. */
+    /** $1 first day, $2 last day → runs, failures, emails and orders per local calendar day. */
     dailyRuns: t(
       "dailyRuns",
-      `SELECT to_char(("startedAt" AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day,
-              count(*) AS runs, count(*) FILTER (WHERE ${FAILED}) AS failures
-         FROM ${execs} WHERE ${inRange}
-        GROUP BY 1 ORDER BY 1 LIMIT 400`,
+      `SELECT to_char(m.day, 'YYYY-MM-DD') AS day, sum(runs) AS runs, sum(failures) AS failures,
+              sum(emails) AS emails, sum(orders) AS orders
+         FROM ${metrics} m WHERE ${daysInWindow}
+        GROUP BY m.day ORDER BY m.day LIMIT 400`,
     ),
-    /** $1 from, $2 to, $3 time zone, $4 category → business events per local calendar day. */
-    dailyCategory: t(
-      "dailyCategory",
-      `SELECT to_char((started_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day, count(*) AS runs,
-              count(*) FILTER (WHERE ${FAILED}) AS failures
-         FROM ${facts} WHERE ${factsInRange} AND category = $4 AND coalesce(email_sender, order_id) IS NOT NULL
-        GROUP BY 1 ORDER BY 1 LIMIT 400`,
+    /** $1 first day, $2 last day → emails received and replied; orders received, processed, failed and their amount. */
+    businessCounts: t(
+      "businessCounts",
+      `SELECT coalesce(sum(emails), 0) AS emails, coalesce(sum(replies), 0) AS replies,
+              coalesce(sum(orders), 0) AS orders,
+              coalesce(sum(orders) - sum(failed_orders), 0) AS processed_orders,
+              coalesce(sum(failed_orders), 0) AS failed_orders, coalesce(sum(order_amount), 0) AS amount
+         FROM ${metrics} m WHERE ${daysInWindow}`,
     ),
-    /** $1 from, $2 to → emails received (an email was read) and replied. */
-    emailCounts: t(
-      "emailCounts",
-      `SELECT count(*) AS received, count(*) FILTER (WHERE ai_reply IS NOT NULL AND ai_reply <> '') AS replied
-         FROM ${facts} WHERE ${factsInRange} AND category = 'email' AND email_sender IS NOT NULL`,
-    ),
-    /** $1 from, $2 to, $3 limit → senders by emails. */
+    /** $1 from, $2 to (instants), $3 limit → senders by emails. */
     topSenders: t(
       "topSenders",
       `SELECT email_sender AS name, count(*) AS count
          FROM ${facts} WHERE ${factsInRange} AND category = 'email' AND email_sender IS NOT NULL
         GROUP BY email_sender ORDER BY count(*) DESC, email_sender LIMIT $3`,
     ),
-    /** $1 from, $2 to → orders received (an order came in), processed, failed and the processed amount. */
-    orderCounts: t(
-      "orderCounts",
-      `SELECT count(*) AS orders,
-              count(*) FILTER (WHERE status = 'success') AS processed,
-              count(*) FILTER (WHERE ${FAILED}) AS failed,
-              coalesce(sum(order_amount) FILTER (WHERE status = 'success'), 0) AS amount,
-              coalesce(mode() WITHIN GROUP (ORDER BY order_currency), 'EUR') AS currency
-         FROM ${facts} WHERE ${factsInRange} AND category = 'order' AND order_id IS NOT NULL`,
+    /** no parameters → the currency of the latest order. */
+    orderCurrency: t(
+      "orderCurrency",
+      `SELECT order_currency AS currency FROM ${facts}
+        WHERE category = 'order' AND order_currency IS NOT NULL ORDER BY started_at DESC NULLS LAST LIMIT 1`,
     ),
-    /** $1 from, $2 to, $3 limit → (workflow, error message, count) of failures. */
+    /** $1 from, $2 to (instants), $3 limit → (workflow, error message, count) of failures. */
     errorMessages: t(
       "errorMessages",
       `SELECT workflow_name AS workflow, coalesce(error_message, '') AS message, count(*) AS count
          FROM ${facts} WHERE ${factsInRange} AND ${FAILED}
         GROUP BY workflow_name, error_message ORDER BY count(*) DESC, workflow_name LIMIT $3`,
-    ),
-    /** no parameters → a fingerprint of the n8n data; changes when executions are added, finish or are deleted (three index lookups). */
-    dataWatermark: t(
-      "dataWatermark",
-      `SELECT (SELECT coalesce(max(id), 0) FROM ${execs}) AS max_id,
-              (SELECT coalesce(to_char(max("deletedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS deleted,
-              (SELECT coalesce(to_char(max("stoppedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS last_stop`,
     ),
   });
 }

@@ -26,6 +26,8 @@ export const businessMigration: Migration = {
      )`,
     `CREATE INDEX IF NOT EXISTS bed_started_idx ON ${app}.business_execution_data (started_at)`,
     `CREATE INDEX IF NOT EXISTS bed_category_started_idx ON ${app}.business_execution_data (category, started_at)`,
+    `CREATE INDEX IF NOT EXISTS bed_failed_started_idx ON ${app}.business_execution_data (started_at)
+       WHERE status IN ('error', 'crashed')`,
     `CREATE TABLE IF NOT EXISTS ${app}.business_metrics (
        day date NOT NULL,
        workflow_id varchar(36) NOT NULL,
@@ -34,13 +36,19 @@ export const businessMigration: Migration = {
        successes integer NOT NULL,
        failures integer NOT NULL,
        emails integer NOT NULL,
+       replies integer NOT NULL,
        orders integer NOT NULL,
        order_amount numeric(14,2) NOT NULL,
+       failed_orders integer NOT NULL,
+       timed_runs integer NOT NULL,
+       seconds_total double precision NOT NULL,
        PRIMARY KEY (day, workflow_id)
      )`,
     `CREATE TABLE IF NOT EXISTS ${app}.etl_state (
        name text PRIMARY KEY,
        last_execution_id bigint NOT NULL,
+       source_watermark text NOT NULL DEFAULT '',
+       time_zone text NOT NULL DEFAULT '',
        updated_at timestamptz NOT NULL DEFAULT now()
      )`,
   ],

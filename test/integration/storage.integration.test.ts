@@ -4,7 +4,6 @@ import { migrate } from "../../db/migrate.ts";
 import { MIGRATIONS } from "../../db/migrations/index.ts";
 import { ensureN8nTables } from "../../db/n8nSchema.ts";
 import { createUserMemory, MAX_INTERACTIONS } from "../../memory/userMemory.ts";
-import { createSqlCatalogue } from "../../tools/sqlCatalogue.ts";
 import { classification } from "../support/fakes.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 
@@ -86,8 +85,7 @@ describe.each(TEST_BACKENDS)("storage on %s", (kind) => {
 
   it("caches answers with a TTL, in front of the table, keyed by the data watermark", async () => {
     let now = new Date("2026-11-18T10:00:00Z");
-    const sql = createSqlCatalogue(schemas);
-    const options = { pool: db.pool, sql, appSchema: "milhena", ttlSeconds: 60, clock: () => now };
+    const options = { pool: db.pool, n8nSchema: "n8n", appSchema: "milhena", ttlSeconds: 60, clock: () => now };
     const cache = createAnswerCache(options);
     const input = { question: "Quante EMAIL oggi??", previousTurn: null, businessDay: "2026-11-18" };
     const key = await cache.keyFor(input);

@@ -1,0 +1,16 @@
+import type pg from "pg";
+
+/**
+ * A fingerprint of n8n's execution data: it changes whenever executions are added, finish or are
+ * deleted. Three index lookups (primary key, "stoppedAt" and "deletedAt" indexes), so cheap on any size.
+ */
+export async function readDataWatermark(pool: pg.Pool, n8nSchema: string): Promise<string> {
+  const execs = `${n8nSchema}.execution_entity`;
+  const { rows } = await pool.query<{ max_id: number; last_stop: string; last_delete: string }>(
+    `SELECT (SELECT coalesce(max(id), 0) FROM ${execs}) AS max_id,
+            (SELECT coalesce(to_char(max("stoppedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS last_stop,
+            (SELECT coalesce(to_char(max("deletedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS last_delete`,
+  );
+  const row = rows[0];
+  return row ? `${row.max_id}/${row.last_stop}/${row.last_delete}` : "empty";
+}

@@ -97,7 +97,8 @@ export function createSqlCatalogue({ n8n, app }: CatalogueSchemas) {
     orderCurrency: t(
       "orderCurrency",
       `SELECT order_currency AS currency FROM ${facts}
-        WHERE category = 'order' AND order_currency IS NOT NULL ORDER BY started_at DESC NULLS LAST LIMIT 1`,
+        WHERE category = 'order' AND started_at IS NOT NULL AND order_currency IS NOT NULL
+        ORDER BY started_at DESC LIMIT 1`,
     ),
     /** $1 from, $2 to (instants), $3 limit → (workflow, error message, count) of failures. */
     errorMessages: t(

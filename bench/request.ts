@@ -121,7 +121,12 @@ async function main() {
       maxRows: 500,
     };
     const businessQueries: Record<string, ReturnType<typeof stats>> = {};
-    for (const q of [...questions, "what should we expect next week?", "trend of orders", "why do workflows fail?"]) {
+    for (const q of [
+      ...questions,
+      "what should we expect next week?",
+      "trend of orders",
+      "why do workflows fail?",
+    ]) {
       const c = classifyByRules(q, null);
       businessQueries[q] = stats(await time(30, () => runBusinessTool(toolDeps, c, now)));
     }

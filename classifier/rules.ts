@@ -1,6 +1,6 @@
 import type { PreviousTurn } from "../graph/context.ts";
 import type { AnalysisKind, Classification, Intent, QueryType, TimeWindow } from "../graph/labels.ts";
-import { isDataIntent } from "../graph/labels.ts";
+import { defaultWindow, isDataIntent } from "../graph/labels.ts";
 import type { Classifier } from "./types.ts";
 import { detectLanguage, hasLanguageSignal, SIGNAL_WORDS } from "./language.ts";
 import { createSpellFixer, normalizeText } from "./normalize.ts";
@@ -54,18 +54,6 @@ function findAnalysis(text: string, queryType: QueryType | null): AnalysisKind |
     return kind;
   }
   return null;
-}
-
-/** The window a data question uses when it names none. */
-function defaultWindow(
-  intent: Intent,
-  queryType: QueryType | null,
-  analysis: AnalysisKind | null,
-): TimeWindow {
-  if (intent === "PREDICTION") return { kind: "last_n_days", n: 28 };
-  if (intent === "ANALYSIS") return { kind: "last_n_days", n: analysis === "trend" ? 14 : 7 };
-  if (queryType === "PERFORMANCE") return { kind: "last_n_days", n: 30 };
-  return { kind: "today" };
 }
 
 function result(

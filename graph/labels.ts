@@ -63,3 +63,18 @@ export const ClassificationSchema = z.object({
 });
 export type Classification = Readonly<z.infer<typeof ClassificationSchema>>;
 export type AnalysisKind = NonNullable<Classification["analysis"]>;
+
+/** Days of history a forecast uses unless the question names another span. */
+export const FORECAST_HISTORY_DAYS = 28;
+
+/** The window a data question uses when it names none (DESIGN.md: success rate over 30 days). */
+export function defaultWindow(
+  intent: Intent,
+  queryType: QueryType | null,
+  analysis: AnalysisKind | null,
+): TimeWindow {
+  if (intent === "PREDICTION") return { kind: "last_n_days", n: FORECAST_HISTORY_DAYS };
+  if (intent === "ANALYSIS") return { kind: "last_n_days", n: analysis === "trend" ? 14 : 7 };
+  if (queryType === "PERFORMANCE") return { kind: "last_n_days", n: 30 };
+  return { kind: "today" };
+}

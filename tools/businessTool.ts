@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { Classification, TimeWindow } from "../graph/labels.ts";
+import { defaultWindow, FORECAST_HISTORY_DAYS, type Classification } from "../graph/labels.ts";
 import { classifyErrorMessage } from "./errorCauses.ts";
 import { fillDays, forecastDaily } from "./forecast.ts";
 import { withReadOnlyTransaction, type QueryParam, type TemplateQuery } from "./readOnlyQuery.ts";
@@ -16,7 +16,6 @@ export interface BusinessToolDeps {
 }
 
 const TOP = 5;
-const FORECAST_HISTORY_DAYS = 28;
 const FORECAST_HORIZON_DAYS = 7;
 const RELIABLE_MIN_RUNS = 5;
 
@@ -53,7 +52,11 @@ async function runCounts(
   };
 }
 
-async function namedCounts(db: Db, template: SqlTemplate, params: readonly QueryParam[]): Promise<NamedCount[]> {
+async function namedCounts(
+  db: Db,
+  template: SqlTemplate,
+  params: readonly QueryParam[],
+): Promise<NamedCount[]> {
   const rows = await db.query<Row>(template, params);
   return rows.map((r) => ({ name: str(r.name), count: num(r.count) }));
 }
@@ -126,7 +129,11 @@ async function businessData(db: Db, c: Classification, range: ResolvedRange): Pr
     }
     case "PERFORMANCE": {
       const counts = await runCounts(db, range);
-      const [best] = await db.query<Row>(db.sql.reliableWorkflows, [...dayParams(range), RELIABLE_MIN_RUNS, 1]);
+      const [best] = await db.query<Row>(db.sql.reliableWorkflows, [
+        ...dayParams(range),
+        RELIABLE_MIN_RUNS,
+        1,
+      ]);
       return {
         kind: "performance",
         range,
@@ -260,21 +267,13 @@ async function prediction(db: Db, c: Classification, now: Date, timeZone: string
   };
 }
 
-/** The default window of a data question that named none. */
-export function defaultWindow(c: Classification): TimeWindow {
-  if (c.intent === "ANALYSIS") return { kind: "last_n_days", n: c.analysis === "trend" ? 14 : 7 };
-  if (c.intent === "PREDICTION") return { kind: "last_n_days", n: FORECAST_HISTORY_DAYS };
-  if (c.queryType === "PERFORMANCE") return { kind: "last_n_days", n: 30 };
-  return { kind: "today" };
-}
-
 /** Answers one data question (BUSINESS_DATA, ANALYSIS or PREDICTION) with facts from SQL. */
 export async function runBusinessTool(
   deps: BusinessToolDeps,
   c: Classification,
   now: Date,
 ): Promise<ToolResult> {
-  const window = c.window ?? defaultWindow(c);
+  const window = c.window ?? defaultWindow(c.intent, c.queryType, c.analysis);
   const range = resolveWindow(window, now, deps.timeZone);
   return withReadOnlyTransaction(
     deps.pool,

@@ -38,13 +38,20 @@ interface EtlState {
 }
 
 async function readState(pool: pg.Pool, app: string): Promise<EtlState> {
-  const { rows } = await pool.query<{ last_execution_id: number; source_watermark: string; time_zone: string }>(
-    `SELECT last_execution_id, source_watermark, time_zone FROM ${app}.etl_state WHERE name = $1`,
-    [STATE_NAME],
-  );
+  const { rows } = await pool.query<{
+    last_execution_id: number;
+    source_watermark: string;
+    time_zone: string;
+  }>(`SELECT last_execution_id, source_watermark, time_zone FROM ${app}.etl_state WHERE name = $1`, [
+    STATE_NAME,
+  ]);
   const row = rows[0];
   return row
-    ? { lastExecutionId: row.last_execution_id, sourceWatermark: row.source_watermark, timeZone: row.time_zone }
+    ? {
+        lastExecutionId: row.last_execution_id,
+        sourceWatermark: row.source_watermark,
+        timeZone: row.time_zone,
+      }
     : { lastExecutionId: 0, sourceWatermark: "", timeZone: "" };
 }
 

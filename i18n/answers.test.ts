@@ -69,6 +69,9 @@ const RESULTS: ToolResult[] = [
   },
   {
     kind: "comparison",
+    subject: "runs",
+    currentCount: 110,
+    beforeCount: 100,
     range: week,
     previous: previousRange(week),
     current: { runs: 110, successes: 100, failures: 10 },
@@ -76,6 +79,7 @@ const RESULTS: ToolResult[] = [
   },
   {
     kind: "trend",
+    subject: "runs",
     range: week,
     series: [
       { day: "2026-11-16", runs: 40, failures: 1 },
@@ -127,6 +131,35 @@ describe("renderAnswer", () => {
     const text = renderAnswer(RESULTS[4]!, "en");
     expect(text).toContain("“Sincronizzazione CRM” (6 times)");
     expect(text).toContain("login details");
+  });
+
+  it("compares what was asked about, against the right period", () => {
+    const todayVsYesterday = previousRange(today);
+    const orders: ToolResult = {
+      kind: "comparison",
+      range: today,
+      previous: todayVsYesterday,
+      subject: "orders",
+      currentCount: 12,
+      beforeCount: 10,
+      current: { runs: 300, successes: 290, failures: 10 },
+      before: { runs: 280, successes: 270, failures: 10 },
+    };
+    expect(renderAnswer(orders, "it")).toBe(
+      "Oggi: 12 ordini, 20% in più rispetto a martedì 17 novembre (10).",
+    );
+    expect(renderAnswer(orders, "en")).toBe("Today: 12 orders, 20% more than on Tuesday 17 November (10).");
+    const week = { ...orders, range: resolveWindow({ kind: "this_week" }, NOW, "UTC") } as const;
+    const lastWeek = { ...week, previous: previousRange(week.range) };
+    expect(renderAnswer(lastWeek, "it")).toContain(
+      "rispetto al periodo da lunedì 9 novembre a mercoledì 11 novembre",
+    );
+  });
+
+  it("names the subject of a trend", () => {
+    const trendOf = (subject: "emails" | "orders") => ({ ...RESULTS[11]!, subject }) as ToolResult;
+    expect(renderAnswer(trendOf("orders"), "it")).toContain("l'andamento degli ordini è in crescita");
+    expect(renderAnswer(trendOf("emails"), "en")).toContain("emails are growing");
   });
 
   it("explains how a forecast was made, with its range", () => {

@@ -1,5 +1,5 @@
 import type { Language } from "../graph/labels.ts";
-import type { ErrorCause, RunCounts, ToolResult } from "../tools/types.ts";
+import type { ErrorCause, SeriesSubject, ToolResult } from "../tools/types.ts";
 import {
   capitalize,
   formatDay,
@@ -230,28 +230,45 @@ function change(now: number, before: number, lang: Language): string {
   return lang === "it" ? (pct > 0 ? `${p} in più` : `${p} in meno`) : pct > 0 ? `${p} more` : `${p} fewer`;
 }
 
-const comparison: Render<"comparison"> = (r, lang) => {
-  const when = windowPhrase(r.range.window, lang);
-  const span = (c: RunCounts) => n(c.runs, lang);
-  const period =
-    lang === "it"
-      ? `dal ${formatDay(r.previous.firstDay, lang)} al ${formatDay(r.previous.lastDay, lang)}`
-      : `from ${formatDay(r.previous.firstDay, lang)} to ${formatDay(r.previous.lastDay, lang)}`;
-  if (lang === "it") {
-    return `${capitalize(when)} ci sono state ${span(r.current)} esecuzioni, ${change(r.current.runs, r.before.runs, lang)} rispetto al periodo ${period} (${span(r.before)}). Le interruzioni per errore sono passate da ${n(r.before.failures, lang)} a ${n(r.current.failures, lang)}.`;
-  }
-  return `${capitalize(when)} there were ${span(r.current)} runs, ${change(r.current.runs, r.before.runs, lang)} than in the period ${period} (${span(r.before)}). Failures went from ${n(r.before.failures, lang)} to ${n(r.current.failures, lang)}.`;
-};
-
-const SUBJECT: Record<"runs" | "emails" | "orders" | "failures", Record<Language, string>> = {
+const SUBJECT: Record<SeriesSubject, Record<Language, string>> = {
   runs: { it: "esecuzioni", en: "runs" },
   emails: { it: "email", en: "emails" },
   orders: { it: "ordini", en: "orders" },
   failures: { it: "interruzioni per errore", en: "failures" },
 };
 
+const OF_SUBJECT_IT: Record<SeriesSubject, string> = {
+  runs: "delle esecuzioni",
+  emails: "delle email",
+  orders: "degli ordini",
+  failures: "delle interruzioni per errore",
+};
+
+const comparison: Render<"comparison"> = (r, lang) => {
+  const when = capitalize(windowPhrase(r.range.window, lang));
+  const what = SUBJECT[r.subject][lang];
+  const from = formatDay(r.previous.firstDay, lang);
+  const to = formatDay(r.previous.lastDay, lang);
+  const delta = change(r.currentCount, r.beforeCount, lang);
+  if (lang === "it") {
+    const period = r.previous.dayCount === 1 ? `a ${from}` : `al periodo da ${from} a ${to}`;
+    let text = `${when}: ${n(r.currentCount, lang)} ${what}, ${delta} rispetto ${period} (${n(r.beforeCount, lang)}).`;
+    if (r.subject === "runs") {
+      text += ` Le interruzioni per errore sono passate da ${n(r.before.failures, lang)} a ${n(r.current.failures, lang)}.`;
+    }
+    return text;
+  }
+  const period = r.previous.dayCount === 1 ? `on ${from}` : `from ${from} to ${to}`;
+  let text = `${when}: ${n(r.currentCount, lang)} ${what}, ${delta} than ${period} (${n(r.beforeCount, lang)}).`;
+  if (r.subject === "runs") {
+    text += ` Failures went from ${n(r.before.failures, lang)} to ${n(r.current.failures, lang)}.`;
+  }
+  return text;
+};
+
 const trend: Render<"trend"> = (r, lang) => {
   const when = windowPhrase(r.range.window, lang);
+  const what = SUBJECT[r.subject][lang];
   const peak = r.series.reduce<(typeof r.series)[number] | null>(
     (best, p) => (best === null || p.runs > best.runs ? p : best),
     null,
@@ -273,15 +290,15 @@ const trend: Render<"trend"> = (r, lang) => {
   if (lang === "it") {
     const peakText =
       peak && peak.runs > 0
-        ? ` Il giorno più intenso è stato ${formatDay(peak.day, lang)} con ${n(peak.runs, lang)} esecuzioni.`
+        ? ` Il giorno più intenso è stato ${formatDay(peak.day, lang)} con ${n(peak.runs, lang)}.`
         : "";
-    return `${capitalize(when)} l'attività è ${dir}: ${n(total, lang)} esecuzioni in tutto.${peakText}`;
+    return `${capitalize(when)} l'andamento ${OF_SUBJECT_IT[r.subject]} è ${dir}: ${n(total, lang)} in tutto.${peakText}`;
   }
   const peakText =
     peak && peak.runs > 0
-      ? ` The busiest day was ${formatDay(peak.day, lang)} with ${n(peak.runs, lang)} runs.`
+      ? ` The busiest day was ${formatDay(peak.day, lang)} with ${n(peak.runs, lang)}.`
       : "";
-  return `${capitalize(when)} activity is ${dir}: ${n(total, lang)} runs in all.${peakText}`;
+  return `${capitalize(when)} ${what} are ${dir}: ${n(total, lang)} in all.${peakText}`;
 };
 
 const topErrors: Render<"top_errors"> = (r, lang) => {

@@ -4,8 +4,15 @@ import { classifyErrorMessage } from "./errorCauses.ts";
 import { fillDays, forecastDaily } from "./forecast.ts";
 import { withReadOnlyTransaction, type QueryParam, type TemplateQuery } from "./readOnlyQuery.ts";
 import type { SqlCatalogue, SqlTemplate } from "./sqlCatalogue.ts";
-import { addDays, civilDateOf, previousRange, rangeFromDays, resolveWindow } from "./timeWindows.ts";
-import type { DayPoint, NamedCount, ResolvedRange, RunCounts, ToolResult } from "./types.ts";
+import {
+  addDays,
+  civilDateOf,
+  formatCivil,
+  previousRange,
+  rangeFromDays,
+  resolveWindow,
+} from "./timeWindows.ts";
+import type { DayPoint, NamedCount, ResolvedRange, RunCounts, SeriesSubject, ToolResult } from "./types.ts";
 
 export interface BusinessToolDeps {
   readonly pool: pg.Pool;
@@ -73,7 +80,6 @@ async function businessCounts(db: Db, range: ResolvedRange) {
   };
 }
 
-type SeriesSubject = "runs" | "emails" | "orders" | "failures";
 /** What a trend or forecast counts, from the question's topic. */
 function subjectOf(c: Classification): SeriesSubject {
   return c.queryType === "EMAILS"
@@ -190,14 +196,16 @@ async function businessData(db: Db, c: Classification, range: ResolvedRange): Pr
   }
 }
 
-async function analysis(db: Db, c: Classification, range: ResolvedRange): Promise<ToolResult> {
+async function analysis(db: Db, c: Classification, range: ResolvedRange, today: string): Promise<ToolResult> {
   if (c.analysis === "trend") {
     const subject = subjectOf(c);
     const series = await dailySeries(db, range, subject);
-    const half = Math.floor(series.length / 2);
+    // Today is not over yet: the direction compares complete days only.
+    const complete = series.at(-1)?.day === today ? series.slice(0, -1) : series;
+    const half = Math.floor(complete.length / 2);
     const sum = (xs: readonly DayPoint[]) => xs.reduce((a, p) => a + p.runs, 0);
-    const first = sum(series.slice(0, half));
-    const second = sum(series.slice(series.length - half));
+    const first = sum(complete.slice(0, half));
+    const second = sum(complete.slice(complete.length - half));
     const changePercent = first === 0 ? null : ((second - first) / first) * 100;
     const direction =
       changePercent === null
@@ -209,7 +217,7 @@ async function analysis(db: Db, c: Classification, range: ResolvedRange): Promis
           : changePercent < -5
             ? "down"
             : "flat";
-    return { kind: "trend", range, series, direction, changePercent };
+    return { kind: "trend", range, subject, series, direction, changePercent };
   }
   if (c.analysis === "top_errors") {
     const counts = await runCounts(db, range);
@@ -233,10 +241,20 @@ async function analysis(db: Db, c: Classification, range: ResolvedRange): Promis
   const previous = previousRange(range);
   const current = await runCounts(db, range);
   const before = await runCounts(db, previous);
+  const subject = subjectOf(c);
+  const countOf = async (r: ResolvedRange, counts: RunCounts) => {
+    if (subject === "runs") return counts.runs;
+    if (subject === "failures") return counts.failures;
+    const business = await businessCounts(db, r);
+    return subject === "emails" ? business.emails : business.orders;
+  };
   return {
     kind: "comparison",
     range,
     previous,
+    subject,
+    currentCount: await countOf(range, current),
+    beforeCount: await countOf(previous, before),
     current: { runs: current.runs, successes: current.successes, failures: current.failures },
     before: { runs: before.runs, successes: before.successes, failures: before.failures },
   };
@@ -281,7 +299,8 @@ export async function runBusinessTool(
     (query) => {
       const db: Db = { query, sql: deps.sql };
       if (c.intent === "PREDICTION") return prediction(db, c, now, deps.timeZone);
-      if (c.intent === "ANALYSIS") return analysis(db, c, range);
+      if (c.intent === "ANALYSIS")
+        return analysis(db, c, range, formatCivil(civilDateOf(now, deps.timeZone)));
       return businessData(db, c, range);
     },
   );

@@ -28,6 +28,9 @@ export interface DayPoint {
   readonly failures: number;
 }
 
+/** What a comparison, trend or forecast counts. */
+export type SeriesSubject = "runs" | "emails" | "orders" | "failures";
+
 export interface ForecastPoint {
   readonly day: string;
   readonly expected: number;
@@ -99,12 +102,17 @@ export type ToolResult =
       readonly kind: "comparison";
       readonly range: ResolvedRange;
       readonly previous: ResolvedRange;
+      /** What is compared, and how many of it in each period. */
+      readonly subject: SeriesSubject;
+      readonly currentCount: number;
+      readonly beforeCount: number;
       readonly current: RunCounts;
       readonly before: RunCounts;
     }
   | {
       readonly kind: "trend";
       readonly range: ResolvedRange;
+      readonly subject: SeriesSubject;
       readonly series: readonly DayPoint[];
       readonly direction: "up" | "down" | "flat";
       readonly changePercent: number | null;
@@ -123,7 +131,7 @@ export type ToolResult =
       readonly total: { readonly expected: number; readonly low: number; readonly high: number };
       readonly method: "seasonal_naive" | "moving_average";
       readonly historyDays: number;
-      readonly subject: "runs" | "emails" | "orders" | "failures";
+      readonly subject: SeriesSubject;
     };
 
 export type ToolResultKind = ToolResult["kind"];

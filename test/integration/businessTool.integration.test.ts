@@ -74,6 +74,25 @@ describe.each(TEST_BACKENDS)("business tool on %s", (kind) => {
     expect(r.before.failures).toBe(await truthRuns(db.pool, truth, 7, 7, true));
   });
 
+  it("compares orders when the question is about orders", async () => {
+    const r = await ask({
+      intent: "ANALYSIS",
+      analysis: "compare",
+      queryType: "ORDERS",
+      window: { kind: "last_n_days", n: 7 },
+    });
+    if (r.kind !== "comparison") throw new Error(r.kind);
+    const orders = (from: string, to: string) =>
+      one(
+        `SELECT count(*)::int AS n FROM milhena.business_execution_data
+          WHERE category = 'order' AND order_id IS NOT NULL AND NOT deleted AND started_at >= $1 AND started_at < $2`,
+        [from, to],
+      );
+    expect(r.subject).toBe("orders");
+    expect(r.currentCount).toBe(await orders("2026-11-12T00:00:00Z", "2026-11-19T00:00:00Z"));
+    expect(r.beforeCount).toBe(await orders("2026-11-05T00:00:00Z", "2026-11-12T00:00:00Z"));
+  });
+
   it("gives a full daily series for a trend", async () => {
     const r = await ask({
       intent: "ANALYSIS",

@@ -85,7 +85,13 @@ describe.each(TEST_BACKENDS)("storage on %s", (kind) => {
 
   it("caches answers with a TTL, in front of the table, keyed by the data watermark", async () => {
     let now = new Date("2026-11-18T10:00:00Z");
-    const options = { pool: db.pool, n8nSchema: "n8n", appSchema: "milhena", ttlSeconds: 60, clock: () => now };
+    const options = {
+      pool: db.pool,
+      n8nSchema: "n8n",
+      appSchema: "milhena",
+      ttlSeconds: 60,
+      clock: () => now,
+    };
     const cache = createAnswerCache(options);
     const input = { question: "Quante EMAIL oggi??", previousTurn: null, businessDay: "2026-11-18" };
     const key = await cache.keyFor(input);

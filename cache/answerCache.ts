@@ -72,7 +72,12 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
             input.previousTurn.classification.language,
           ])
         : "";
-      const material = [normalizeQuestion(input.question), previous, input.businessDay, await readDataWatermark(options.pool, options.n8nSchema)];
+      const material = [
+        normalizeQuestion(input.question),
+        previous,
+        input.businessDay,
+        await readDataWatermark(options.pool, options.n8nSchema),
+      ];
       return createHash("sha256").update(material.join("\u0000")).digest("hex");
     },
 

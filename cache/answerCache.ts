@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { ClassificationSchema, type Classification } from "../graph/labels.ts";
 import type { PreviousTurn } from "../graph/context.ts";
+import { normalizeText } from "../classifier/normalize.ts";
 import { readDataWatermark } from "../tools/dataWatermark.ts";
 import { LruMap } from "./lru.ts";
 
@@ -34,16 +35,6 @@ export interface AnswerCacheOptions {
   readonly lruSize?: number;
 }
 
-/** Lower case, no accents, punctuation and repeated spaces folded: "Quante EMAIL oggi??" = "quante email oggi". */
-export function normalizeQuestion(question: string): string {
-  return question
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
 /** Expired rows are deleted once every this many writes. */
 const PURGE_EVERY = 100;
 
@@ -73,7 +64,7 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
           ])
         : "";
       const material = [
-        normalizeQuestion(input.question),
+        normalizeText(input.question),
         previous,
         input.businessDay,
         await readDataWatermark(options.pool, options.n8nSchema),

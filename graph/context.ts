@@ -1,4 +1,4 @@
-import type { Classification, Language } from "./labels.ts";
+import type { Classification } from "./labels.ts";
 import type { ToolResult } from "../tools/types.ts";
 
 export type AnswerSource = "rules" | "gemini" | "groq" | "cache";
@@ -92,8 +92,3 @@ export const withAnswer = (
   answer: string,
   source: AnswerSource = "rules",
 ): RequestContext => derive(ctx, { answer, source });
-
-/** Language of the answer: the classifier's, else a neutral default. */
-export function contextLanguage(ctx: RequestContext): Language {
-  return ctx.classification?.language ?? "en";
-}

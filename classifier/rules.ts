@@ -1,64 +1,20 @@
 import type { PreviousTurn } from "../graph/context.ts";
-import type { AnalysisKind, Classification, Intent, QueryType, TimeWindow } from "../graph/labels.ts";
-import { defaultWindow, isDataIntent } from "../graph/labels.ts";
+import type { Classification, Intent, Language } from "../graph/labels.ts";
+import { defaultWindow } from "../graph/labels.ts";
+import { isFollowUp, resolveFollowUp } from "./followUp.ts";
+import { detectLanguage } from "./language.ts";
+import { analysisKind, countedSubject, readSignals, type Signals } from "./signals.ts";
 import type { Classifier } from "./types.ts";
-import { detectLanguage, hasLanguageSignal, SIGNAL_WORDS } from "./language.ts";
-import { createSpellFixer, normalizeText } from "./normalize.ts";
 import { unsafeRule } from "./unsafe.ts";
-import {
-  ANALYSIS_KINDS,
-  DATA_ASK,
-  FOLLOW_UP_START,
-  GREETING,
-  HELP,
-  PREDICTION,
-  QUERY_TYPE_PATTERNS,
-  vocabularyWords,
-} from "./vocabulary.ts";
-import { findWindow, NUMBER_WORD_LIST } from "./windows.ts";
+import { GREETING, HELP, HELP_HOW_IT_WORKS, TASK_REQUEST } from "./vocabulary.ts";
+import { comparedPeriod } from "./windows.ts";
 
-const fixSpelling = createSpellFixer(vocabularyWords([...SIGNAL_WORDS, ...NUMBER_WORD_LIST]));
-
-const HORIZON =
-  /\b(next|prossim[oaie]|coming|upcoming|entro)\s+(\w+\s+)?(week|weeks|settimana|settimane|month|months|mese|mesi|days|giorni)\b/g;
-const COMPARED_WITH =
-  /\b(rispetto|compared|compare to|compare with|than|vs|versus|in confronto|confronto con|paragonat[oaie])\b/;
-/** In a comparison, the current period named beside the one compared against. */
-const CURRENT_PERIOD: ReadonlyArray<readonly [RegExp, TimeWindow]> = [
-  [/\b(oggi|today)\b/, { kind: "today" }],
-  [/\b(questa settimana|this week)\b/, { kind: "this_week" }],
-  [/\b(questo mese|this month)\b/, { kind: "this_month" }],
-];
-const SUCCESSOR: Partial<Record<TimeWindow["kind"], TimeWindow>> = {
-  yesterday: { kind: "today" },
-  last_week: { kind: "this_week" },
-  last_month: { kind: "this_month" },
-};
-
-/** Normalized text with likely typos corrected, and its tokens. */
-export function prepare(question: string): { text: string; tokens: string[] } {
-  const tokens = normalizeText(question).split(" ").filter(Boolean).map(fixSpelling);
-  return { text: tokens.join(" "), tokens };
-}
-
-function findQueryType(text: string): QueryType | null {
-  for (const [type, pattern] of QUERY_TYPE_PATTERNS) if (pattern.test(text)) return type;
-  return null;
-}
-
-function findAnalysis(text: string, queryType: QueryType | null): AnalysisKind | null {
-  for (const [kind, pattern] of ANALYSIS_KINDS) {
-    if (!pattern.test(text)) continue;
-    // "why" only means an error analysis when the question is about failures.
-    if (kind === "top_errors" && queryType !== "ERRORS") continue;
-    return kind;
-  }
-  return null;
-}
+/** Each corrected typo makes the rules a little less sure of what they read. */
+const penaltyFor = (s: Signals) => Math.min(0.12, 0.04 * s.fixes);
 
 function result(
   intent: Intent,
-  language: Classification["language"],
+  language: Language,
   confidence: number,
   rest: Partial<Classification> = {},
 ): Classification {
@@ -67,7 +23,7 @@ function result(
     queryType: null,
     window: null,
     language,
-    confidence: Math.round(confidence * 100) / 100,
+    confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100,
     analysis: null,
     followUp: false,
     reason: "",
@@ -75,112 +31,83 @@ function result(
   };
 }
 
-function isFollowUp(text: string, tokens: readonly string[], previous: PreviousTurn | null): boolean {
-  if (!previous || !isDataIntent(previous.classification.intent)) return false;
-  if (FOLLOW_UP_START.test(text) && tokens.length <= 9) return true;
-  // A bare window or topic: "ieri?", "last week?", "ordini?".
-  return (
-    tokens.length <= 3 && (findWindow(text) !== null || findQueryType(text) !== null) && !DATA_ASK.test(text)
-  );
+/** A forecast: asked for in so many words, or a question about the future of something we count. */
+function isPrediction(s: Signals): boolean {
+  if (s.forecast && !s.offTopic) return true;
+  return s.future && (s.queryType !== null || s.bare);
 }
 
-function followUp(text: string, tokens: readonly string[], previous: PreviousTurn): Classification {
-  const prev = previous.classification;
-  const language = hasLanguageSignal(tokens) ? detectLanguage(tokens).language : prev.language;
-  const window = findWindow(text);
-  const queryType = findQueryType(text.replace(FOLLOW_UP_START, " "));
-  const analysis = findAnalysis(text, queryType ?? prev.queryType);
-  let intent = prev.intent;
-  if (PREDICTION.test(text)) intent = "PREDICTION";
-  else if (analysis) intent = "ANALYSIS";
-  // A new topic keeps the kind of question, except an error analysis, which only exists for failures.
-  else if (queryType && queryType !== "ERRORS" && prev.analysis === "top_errors") intent = "BUSINESS_DATA";
-  const nextType = queryType ?? prev.queryType;
-  const nextAnalysis = intent === "ANALYSIS" ? (analysis ?? prev.analysis ?? "compare") : null;
-  const nextWindow =
-    intent === "PREDICTION"
-      ? ((prev.intent === "PREDICTION" ? prev.window : null) ?? defaultWindow(intent, nextType, null))
-      : (window ??
-        (intent === prev.intent ? prev.window : null) ??
-        defaultWindow(intent, nextType, nextAnalysis));
-  return result(intent, language, window || queryType ? 0.88 : 0.75, {
-    queryType: nextType,
-    window: nextWindow,
-    analysis: nextAnalysis,
-    followUp: true,
-    reason: "follow-up",
-  });
-}
-
-/** Offline bilingual classification by rules: fast, deterministic, the last stage of any LLM chain. */
-export function classifyByRules(question: string, previousTurn: PreviousTurn | null): Classification {
-  const { text, tokens } = prepare(question);
-  const { language, signal } = detectLanguage(tokens);
-
-  const unsafe = unsafeRule(question, text);
-  if (unsafe) return result("UNSAFE", language, 0.99, { reason: unsafe });
-  if (tokens.length === 0) return result("GENERAL", language, 0.3, { reason: "empty" });
-
-  if (isFollowUp(text, tokens, previousTurn)) return followUp(text, tokens, previousTurn!);
-
-  const window = findWindow(text);
-  const queryType = findQueryType(text);
+/** A question read on its own (no follow-up). `signal` counts its language signal words. */
+function classifyFresh(s: Signals, language: Language, signal: number): Classification {
+  const penalty = penaltyFor(s);
+  const { text, window, queryType } = s;
   if (GREETING.test(text)) return result("GREETING", language, 0.97, { reason: "greeting" });
-  if (HELP.test(text) && !queryType) return result("HELP", language, 0.93, { reason: "help" });
+  if (queryType === null && (HELP.pattern.test(text) || HELP_HOW_IT_WORKS.test(text)))
+    return result("HELP", language, 0.93, { reason: "help" });
 
-  if (
-    PREDICTION.test(text) &&
-    (queryType || DATA_ASK.test(text) || /\b(attivita|activity|lavoro|workload|volume)\b/.test(text))
-  ) {
-    const qt =
-      queryType === "WORKFLOWS" || queryType === "OVERVIEW"
-        ? "TODAY_ACTIVITY"
-        : (queryType ?? "TODAY_ACTIVITY");
-    // "next week" is the horizon, not the history: only an explicit "last N days" sets the history.
-    const historyWindow = findWindow(text.replace(HORIZON, " "));
-    const history =
-      historyWindow?.kind === "last_n_days" && historyWindow.n >= 7
-        ? historyWindow
-        : defaultWindow("PREDICTION", qt, null);
-    return result("PREDICTION", language, queryType ? 0.92 : 0.8, {
-      queryType: qt,
+  if (TASK_REQUEST.test(text) && !s.dataAsk)
+    return result("GENERAL", language, 0.8, { reason: "a task, not a question about the data" });
+
+  if (isPrediction(s)) {
+    const subject = countedSubject(queryType);
+    // "next week" is the horizon; only an explicit "last N days" chooses the history.
+    const history = window?.kind === "last_n_days" ? window : defaultWindow("PREDICTION", subject, null);
+    return result("PREDICTION", language, (queryType ? 0.93 : 0.86) - penalty, {
+      queryType: subject,
       window: history,
       reason: "prediction",
     });
   }
 
-  const analysis = findAnalysis(text, queryType);
-  if (analysis && (queryType || analysis !== "compare" || window)) {
-    const qt = queryType ?? "TODAY_ACTIVITY";
-    // "rispetto a ieri" / "than last week" names the period compared against: the question is about the one after.
-    const named = analysis === "compare" ? CURRENT_PERIOD.find(([re]) => re.test(text))?.[1] : undefined;
-    const current =
-      named ??
-      (analysis === "compare" && window && COMPARED_WITH.test(text)
-        ? (SUCCESSOR[window.kind] ?? window)
-        : window);
-    return result("ANALYSIS", language, queryType ? 0.92 : 0.8, {
-      queryType: qt,
-      window: current ?? defaultWindow("ANALYSIS", qt, analysis),
+  const analysis = analysisKind(s, queryType);
+  if (analysis) {
+    const subject = countedSubject(queryType);
+    const period = analysis === "compare" ? comparedPeriod(text) : window;
+    return result("ANALYSIS", language, (queryType ? 0.93 : 0.86) - penalty, {
+      queryType: subject,
+      window: period ?? defaultWindow("ANALYSIS", subject, analysis),
       analysis,
       reason: `analysis:${analysis}`,
     });
   }
 
   if (queryType) {
-    const confidence = queryType === "TODAY_ACTIVITY" && !DATA_ASK.test(text) && !window ? 0.8 : 0.95;
-    return result("BUSINESS_DATA", language, confidence, {
+    // Generic words alone ("workflows?") say little: a data question, but a guess at which.
+    const vague = queryType === "TODAY_ACTIVITY" && !s.dataAsk && !window;
+    return result("BUSINESS_DATA", language, (vague ? 0.78 : 0.95) - penalty, {
       queryType,
       window: window ?? defaultWindow("BUSINESS_DATA", queryType, null),
       reason: "data",
     });
   }
 
-  // A window alone with a question word ("com'è andata ieri?", "what about today?") asks for activity.
-  if (window && (DATA_ASK.test(text) || tokens.length <= 4)) {
-    return result("BUSINESS_DATA", language, 0.7, { queryType: "OVERVIEW", window, reason: "window-only" });
+  // A period and nothing else ("com'è andata ieri?", "and today?", "numeri di oggi"): how it went then.
+  if (window && s.bare && !s.offTopic) {
+    return result("BUSINESS_DATA", language, 0.8 - penalty, {
+      queryType: "OVERVIEW",
+      window,
+      reason: "period only",
+    });
   }
+  if (s.offTopic) return result("GENERAL", language, 0.88, { reason: "off topic" });
+  // Real words without a business topic are probably off topic; gibberish is anyone's guess.
   return result("GENERAL", language, signal > 0 ? 0.6 : 0.35, { reason: "no business topic" });
+}
+
+/** Offline bilingual classification by rules: fast, deterministic, the last stage of any LLM chain. */
+export function classifyByRules(question: string, previousTurn: PreviousTurn | null): Classification {
+  const s = readSignals(question);
+  const { language, signal } = detectLanguage(s.tokens);
+
+  const unsafe = unsafeRule(question, [s.plain, s.text]);
+  if (unsafe) return result("UNSAFE", language, 0.99, { reason: unsafe });
+  if (s.tokens.length === 0) return result("GENERAL", language, 0.3, { reason: "empty" });
+
+  if (isFollowUp(s, previousTurn)) {
+    const followUpLanguage = signal > 0 ? language : previousTurn.classification.language;
+    return resolveFollowUp(s, previousTurn, followUpLanguage, penaltyFor(s));
+  }
+  return classifyFresh(s, language, signal);
 }
 
 export class RuleClassifier implements Classifier {

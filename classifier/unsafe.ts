@@ -1,60 +1,139 @@
 /**
- * Injection attempts and requests for secrets. Checked on the raw text (lower-cased) and on the
- * normalized text, so spacing and punctuation tricks don't hide them. Returns the rule that matched.
+ * Injection attempts and requests for secrets or other people's data. UNSAFE wins over every other
+ * intent. The code-like rules run on the raw text (lower-cased), so quotes, semicolons and tags
+ * count; the wording rules run on the normalized text, so spacing, accents and case don't hide
+ * them. Every pattern is linear-time on long input (no nested unbounded repetition).
  */
-const RAW_RULES: ReadonlyArray<readonly [string, RegExp]> = [
-  ["sql", /\b(drop|truncate|alter)\s+(table|schema|database)\b/],
+export type UnsafeRule =
+  "sql" | "script" | "template" | "prompt_injection" | "secrets" | "other_users" | "shell";
+
+const RAW_RULES: ReadonlyArray<readonly [UnsafeRule, RegExp]> = [
+  ["sql", /\b(drop|truncate|alter)\s+(table|schema|database|view|index)\b/],
   [
     "sql",
-    /\b(delete\s+from|insert\s+into|update\s+\w+\s+set|union\s+(all\s+)?select|select\s+[\w*,\s"()]+\s+from)\b/,
+    /\b(dump|export|esporta|scarica)\b.{0,30}\b(tables?|tabell[ae]|database|db)\b|\b(show|list|describe|elenca|mostra|mostrami)\s+(the |le |all |tutte le )?(tables|tabelle|schemas?|schemi)\b/,
   ],
   [
     "sql",
-    /('|")\s*(or|and)\s+('?\w+'?)\s*=\s*('?\w+'?)|\b1\s*=\s*1\b|;\s*--|'\s*--|\/\*.*\*\/|\bxp_cmdshell\b|\bpg_sleep\s*\(/,
+    /\b(delete\s+from|insert\s+into|update\s+[\w".]+\s+set|union\s+(all\s+)?select|grant\s+all|select\s+(\*|distinct\s+[\w".]+|count\s*\([^)]*\)|[\w".]+(\s*,\s*[\w".]+)*)\s+from\s+[\w".]+)/,
   ],
-  ["script", /<\s*\/?\s*(script|iframe|img|svg|object|embed)\b|javascript\s*:|\bon(error|load|click)\s*=/],
-  ["template", /\{\{.*\}\}|\$\{.*\}/],
+  [
+    "sql",
+    /['"`]\s*\)?\s*(or|and)\s+['"`]?\w+['"`]?\s*(=|like)\s*['"`]?\w+|\b(\d+)\s*=\s*\3\b|['";)]\s*--|;\s*(select|drop|delete|update|insert|shutdown|exec)\b|\/\*.*?\*\/|\bxp_cmdshell\b|\bpg_sleep\s*\(|\bsleep\s*\(\s*\d+\s*\)|\binformation_schema\b|\bpg_catalog\b|\bpg_shadow\b/,
+  ],
+  [
+    "script",
+    /<\s*\/?\s*(script|iframe|img|svg|object|embed|body|link|meta|style)\b|javascript\s*:|vbscript\s*:|data\s*:\s*text\/html|\bon(error|load|click|mouseover|focus)\s*=/,
+  ],
+  ["template", /\{\{[^}]*\}\}|\$\{[^}]*\}|\{%[^%]*%\}|<%[^%]*%>/],
+  [
+    "shell",
+    /\brm\s+-rf\b|\bsudo\s+\w|\/etc\/(passwd|shadow)|\b(exec|eval|system)\s*\(|\$\([^)]*\)|\bcurl\s+https?:|\bwget\s+/,
+  ],
 ];
 
-const NORMALIZED_RULES: ReadonlyArray<readonly [string, RegExp]> = [
+const NORMALIZED_RULES: ReadonlyArray<readonly [UnsafeRule, RegExp]> = [
   [
     "prompt_injection",
-    /\b(ignore|disregard|forget|override)\b.{0,30}\b(previous|prior|above|all|your|earlier)\b.{0,20}\b(instructions?|rules?|prompts?|directives?)\b/,
+    /\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(previous|prior|above|earlier|all|your|the|any|system)\b.{0,25}\b(instructions?|rules?|prompts?|directives?|guidelines?|restrictions?|guardrails?|filters?)\b/,
   ],
   [
     "prompt_injection",
-    /\b(ignora|dimentica|scorda|trascura)\b.{0,30}\b(istruzioni|regole|indicazioni|prompt)\b/,
+    /\b(ignora|ignorare|dimentica|dimenticati|scorda|trascura|bypassa|aggira)\b.{0,40}\b(istruzioni|regole|indicazioni|prompt|direttive|restrizioni|limiti|filtri)\b/,
   ],
   [
     "prompt_injection",
-    /\b(system prompt|prompt di sistema|prompt iniziale|your instructions|le tue istruzioni|jailbreak|developer mode|modalita sviluppatore|dan mode|do anything now)\b/,
+    /\b(ignora|dimentica|ignore|forget)\b (tutto|everything)\b.{0,30}\b(prima|detto|before|said|told)\b/,
   ],
   [
     "prompt_injection",
-    /\b(act as|pretend to be|fingi di essere|comportati come|you are now|ora sei)\b.{0,40}\b(admin|root|dan|hacker|unrestricted|senza restrizioni|amministratore)\b/,
+    /\b(ignore|disregard|forget) (the |all |everything |what s )?(above|previous|prior|earlier)\b|\b(ignora|dimentica) (quanto|tutto cio che e|cio che e|quello che c e) (sopra|scritto sopra|detto prima)\b/,
+  ],
+  [
+    "prompt_injection",
+    /\b(system prompt|prompt di sistema|prompt del sistema|prompt iniziale|initial prompt|hidden prompt|(your|tue|tuo|le tue|il tuo)( \w+)? (instructions|istruzioni|prompt|rules|regole|guidelines)|reveal your|rivela le tue|jailbreak\w*|developer mode|modalita sviluppatore|modalita sviluppo|dan mode|do anything now|god mode|sudo mode)\b/,
+  ],
+  [
+    "prompt_injection",
+    /\b(act as|acting as|pretend to be|pretend you are|roleplay as|fingi di essere|fai finta di essere|comportati come|impersona|you are now|from now on you are|ora sei|d ora in poi sei|sei ora)\b.{0,40}\b(admin|administrator|root|dan|hacker|unrestricted|unfiltered|senza restrizioni|senza limiti|senza filtri|amministratore|sviluppatore|developer|superuser|system|sistema)\b/,
+  ],
+  ["prompt_injection", /^(act as|you are now) dan\b|\bdan\b.{0,20}\b(prompt|mode|modalita)\b/],
+  [
+    "secrets",
+    /\b(password|passwords|passwd|pwd|parola d ordine|api ?keys?|apikey|chiav[ei] (api|segret[ae]|privat[ae]|di accesso)|access tokens?|auth tokens?|tokens?|bearer|secrets?|segreti|segreto|credenziali|credentials?|private keys?|ssh keys?|smtp (password|credenziali|credentials|login)|client secret|webhook secret)\b/,
   ],
   [
     "secrets",
-    /\b(password|passwd|passwords|api ?keys?|apikey|access tokens?|auth tokens?|bearer|secrets?|segreti|credenziali|credentials?|chiavi api|chiave api|private key|chiave privata)\b/,
+    /\b(database url|db url|database_url|connection strings?|stringa di connessione|stringhe di connessione|env|env vars?|env variables?|environment variables?|variabili d ambiente|variabili di ambiente|variabili env|dotenv|process env|gemini api key|groq api key|langsmith api key|redis url)\b/,
   ],
   [
     "secrets",
-    /\b(database url|database_url|connection string|stringa di connessione|env vars?|environment variables?|variabili d ambiente|dotenv|gemini api key|groq api key)\b/,
+    /\b(database|db|postgres|postgresql|redis|server)\s(host|hostname|address|indirizzo|port|porta|user|username|ip)\b|\b(indirizzo|host|hostname|ip|porta|address)\s(del |of the |of )?(database|db|server|postgres)\b/,
   ],
   [
     "other_users",
-    /\b(other users?|altri utenti|another user|un altro utente|tutti gli utenti|all users)\b.{0,30}\b(data|dati|threads?|conversations?|conversazioni|messages?|messaggi|memory|memoria)\b/,
+    /\b(other users?|other people s|someone else s|altri utenti|altro utente|another user|un altro utente|tutti gli utenti|all users|every user|ogni utente|other accounts?|altri account)\b.{0,40}\b(data|dati|threads?|conversations?|conversazioni|chats?|messages?|messaggi|memory|memoria|questions?|domande|history|storico|cronologia|asked|chiesto|chiedono|keys?|chiavi)\b/,
   ],
   [
     "other_users",
-    /\b(data|dati|threads?|conversations?|conversazioni|messages?|messaggi)\b.{0,20}\b(of other users?|degli altri utenti|di altri utenti|di un altro utente)\b/,
+    /\b(data|dati|threads?|conversations?|conversazioni|chats?|chat|messages?|messaggi|questions?|domande|history|cronologia|storico)\b.{0,25}\b(of other users?|from other users?|degli altri utenti|di altri utenti|di un altro utente|dell altro utente|of another user|of user \d+|dell utente \d+|of every user|di tutti gli utenti|di tutti)\b/,
   ],
-  ["shell", /\b(rm -rf|sudo|\/etc\/passwd|cat \/etc|exec\(|eval\()\b/],
+  [
+    "other_users",
+    /\b(list|elenco|elenca|lista|show|mostra|mostrami|dammi|give me|all|tutti gli|export|esporta)\b.{0,20}\b(users|utenti|user accounts)\b/,
+  ],
+  [
+    "other_users",
+    /\b(what did|cosa hanno chiesto|cosa ha chiesto|what have)\b.{0,20}\b(other users?|the others|gli altri|altri utenti|other people|my colleagues|i miei colleghi)\b/,
+  ],
 ];
 
-export function unsafeRule(raw: string, normalized: string): string | null {
+/** Words of the rules above, so that the typo fixer restores "pasword" or "instrucions". */
+export const UNSAFE_WORDS: readonly string[] = [
+  "ignore",
+  "ignora",
+  "dimentica",
+  "disregard",
+  "previous",
+  "precedenti",
+  "instructions",
+  "istruzioni",
+  "regole",
+  "rules",
+  "system",
+  "prompt",
+  "jailbreak",
+  "password",
+  "passwords",
+  "credentials",
+  "credenziali",
+  "secret",
+  "secrets",
+  "segreti",
+  "token",
+  "tokens",
+  "environment",
+  "variables",
+  "variabili",
+  "ambiente",
+  "connection",
+  "connessione",
+  "database",
+  "pretend",
+  "fingi",
+];
+
+/** Business phrases that mention a password without asking for one ("password reset emails"). */
+const HARMLESS =
+  /\b(reset (della |the )?password|password reset|recupero (della )?password|password dimenticat[ae]|forgot(ten)? password|cambio password|password change)\b/g;
+
+/** The name of the unsafe rule the question trips, or null. */
+export function unsafeRule(raw: string, normalizedTexts: readonly string[]): UnsafeRule | null {
   const lower = raw.toLowerCase();
   for (const [rule, pattern] of RAW_RULES) if (pattern.test(lower)) return rule;
-  for (const [rule, pattern] of NORMALIZED_RULES) if (pattern.test(normalized)) return rule;
+  for (const text of normalizedTexts) {
+    const checked = text.replace(HARMLESS, " ");
+    for (const [rule, pattern] of NORMALIZED_RULES) if (pattern.test(checked)) return rule;
+  }
   return null;
 }

@@ -20,7 +20,27 @@ describe("loadEnv", () => {
     [{ N8N_SCHEMA: "n8n; DROP TABLE x" }, /N8N_SCHEMA: must be a lower-case SQL identifier/],
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL: must be a postgres/],
     [{ PORT: "99999" }, /PORT/],
+    [{ LLM_POLICY: "sometimes" }, /LLM_POLICY/],
+    [{ LLM_PROVIDERS: "gemini,openai" }, /LLM_PROVIDERS/],
+    [{ GROQ_BASE_URL: "ftp://x" }, /GROQ_BASE_URL: must be an http/],
+    [{ LANGSMITH_TRACING: "maybe" }, /LANGSMITH_TRACING/],
   ])("rejects %o with a message naming the variable", (env, message) => {
     expect(() => loadEnv(env)).toThrow(message);
+  });
+
+  it("reads the LLM routing settings", () => {
+    const env = loadEnv({ LLM_PROVIDERS: " Groq , gemini", LLM_POLICY: "llm", LANGSMITH_TRACING: "true" });
+    expect(env.LLM_PROVIDERS).toEqual(["groq", "gemini"]);
+    expect(env.LLM_POLICY).toBe("llm");
+    expect(env.LANGSMITH_TRACING).toBe(true);
+    expect(loadEnv({})).toMatchObject({
+      LLM_POLICY: "hybrid",
+      LLM_PROVIDERS: ["gemini", "groq"],
+      GEMINI_RPM: 15,
+    });
+  });
+  it("never repeats a secret in its error", () => {
+    expect(() => loadEnv({ GEMINI_API_KEY: "sk-secret-value", PORT: "0" })).toThrow(/PORT/);
+    expect(() => loadEnv({ GEMINI_API_KEY: "sk-secret-value", PORT: "0" })).not.toThrow(/sk-secret/);
   });
 });

@@ -13,6 +13,11 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, "must be an http(s) URL");
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
 const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -26,6 +31,44 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+
+  // LLM routing (all optional: without keys Milhena answers with rules only).
+  GEMINI_API_KEY: z.string().min(1).optional(),
+  GROQ_API_KEY: z.string().min(1).optional(),
+  GEMINI_BASE_URL: httpUrl.optional(),
+  GROQ_BASE_URL: httpUrl.optional(),
+  GEMINI_MODEL: z.string().min(1).default("gemini-2.5-flash-lite"),
+  GEMINI_MODEL_STRONG: z.string().min(1).default("gemini-2.5-flash"),
+  GROQ_MODEL: z.string().min(1).default("llama-3.1-8b-instant"),
+  GROQ_MODEL_STRONG: z.string().min(1).default("llama-3.3-70b-versatile"),
+  /** Classification policy: confident rules first (hybrid), LLM first (llm), or rules only. */
+  LLM_POLICY: z.enum(["hybrid", "llm", "rules"]).default("hybrid"),
+  /** Providers in the order they are tried; those without a key are skipped. */
+  LLM_PROVIDERS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(",")
+        .map((p) => p.trim().toLowerCase())
+        .filter((p) => p !== ""),
+    )
+    .pipe(z.array(z.enum(["gemini", "groq"])).max(2))
+    .default(["gemini", "groq"]),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+  LLM_DEADLINE_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  GEMINI_RPM: z.coerce.number().int().min(1).max(100_000).default(15),
+  GROQ_RPM: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Rephrase template answers with the LLM (the fact guard still applies). */
+  LLM_REPHRASE: booleanFlag.default(false),
+
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
+  LANGSMITH_TRACING: booleanFlag.default(false),
+  LANGSMITH_API_KEY: z.string().min(1).optional(),
+  LANGSMITH_ENDPOINT: httpUrl.optional(),
+  LANGSMITH_PROJECT: z.string().min(1).default("milhena"),
 });
 export type AppEnv = Readonly<z.infer<typeof EnvSchema>>;
 

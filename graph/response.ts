@@ -1,5 +1,6 @@
 import type { AnswerSource } from "./context.ts";
 import type { Intent, Language, QueryType, TimeWindow } from "./labels.ts";
+import type { ResponseSeries } from "./series.ts";
 
 /** The response object of DESIGN.md (CLI `--json`, `POST /api/chat`). */
 export interface MilhenaResponse {
@@ -14,4 +15,6 @@ export interface MilhenaResponse {
   readonly confidence: number;
   readonly latencyMs: number;
   readonly usage?: Readonly<Record<string, number>>;
+  /** Trend and forecast answers carry their daily series (for a chart). */
+  readonly series?: ResponseSeries;
 }

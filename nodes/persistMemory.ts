@@ -3,11 +3,13 @@ import type { RequestContext } from "../graph/context.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import { isDataIntent } from "../graph/labels.ts";
 import type { MilhenaResponse } from "../graph/response.ts";
+import { seriesOf } from "../graph/series.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
 import { requireClassification, requireContext } from "./requireContext.ts";
 
 export function buildResponse(context: RequestContext, latencyMs: number): MilhenaResponse {
   const c = requireClassification(context);
+  const series = seriesOf(context.toolResult);
   return {
     threadId: context.threadId,
     answer: context.answer ?? "",
@@ -19,6 +21,7 @@ export function buildResponse(context: RequestContext, latencyMs: number): Milhe
     source: context.source,
     confidence: c.confidence,
     latencyMs: Math.round(latencyMs * 10) / 10,
+    ...(series ? { series } : {}),
   };
 }
 

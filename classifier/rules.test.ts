@@ -179,7 +179,10 @@ describe("rule classifier: safety", () => {
 
 describe("rule classifier: interface", () => {
   it("answers through the Classifier interface", async () => {
-    await expect(new RuleClassifier().classify("ciao", null)).resolves.toMatchObject({ intent: "GREETING" });
+    await expect(new RuleClassifier().classify("ciao", null)).resolves.toMatchObject({
+      classification: { intent: "GREETING" },
+      source: "rules",
+    });
   });
 
   it("returns labels that satisfy the shared schema, with null window and type for non-data intents", () => {

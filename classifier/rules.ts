@@ -4,7 +4,7 @@ import { defaultWindow } from "../graph/labels.ts";
 import { isFollowUp, resolveFollowUp } from "./followUp.ts";
 import { detectLanguage } from "./language.ts";
 import { analysisKind, countedSubject, readSignals, type Signals } from "./signals.ts";
-import type { Classifier } from "./types.ts";
+import type { Classifier, ClassifierOutcome } from "./types.ts";
 import { unsafeRule } from "./unsafe.ts";
 import { GREETING, HELP, HELP_HOW_IT_WORKS, TASK_REQUEST } from "./vocabulary.ts";
 import { comparedPeriod } from "./windows.ts";
@@ -111,7 +111,7 @@ export function classifyByRules(question: string, previousTurn: PreviousTurn | n
 }
 
 export class RuleClassifier implements Classifier {
-  classify(question: string, previousTurn: PreviousTurn | null): Promise<Classification> {
-    return Promise.resolve(classifyByRules(question, previousTurn));
+  classify(question: string, previousTurn: PreviousTurn | null): Promise<ClassifierOutcome> {
+    return Promise.resolve({ classification: classifyByRules(question, previousTurn), source: "rules" });
   }
 }

@@ -1,7 +1,25 @@
+import type { AnswerSource, PreviousTurn } from "../graph/context.ts";
 import type { Classification } from "../graph/labels.ts";
-import type { PreviousTurn } from "../graph/context.ts";
+import type { LlmUsage } from "../llm/types.ts";
 
-/** A classifier: question (+ previous turn for follow-ups) → labels. Rules today, LLMs later. */
+export interface ClassifyOptions {
+  /** Absolute time (Date.now() clock) by which any LLM call must be over. */
+  readonly deadlineAt?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** The labels, who produced them, and what that cost. */
+export interface ClassifierOutcome {
+  readonly classification: Classification;
+  readonly source: Exclude<AnswerSource, "cache">;
+  readonly usage?: Partial<LlmUsage>;
+}
+
+/** A classifier: question (+ previous turn for follow-ups) → labels. Rules, or an LLM with rules behind it. */
 export interface Classifier {
-  classify(question: string, previousTurn: PreviousTurn | null): Promise<Classification>;
+  classify(
+    question: string,
+    previousTurn: PreviousTurn | null,
+    options?: ClassifyOptions,
+  ): Promise<ClassifierOutcome>;
 }

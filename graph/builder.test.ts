@@ -9,7 +9,10 @@ import { compileMilhenaGraph } from "./builder.ts";
 function scripted(map: Record<string, Partial<Classification>>) {
   return {
     classify: (q: string) =>
-      Promise.resolve(classification(map[q] ?? { intent: "GENERAL", queryType: null, window: null })),
+      Promise.resolve({
+        classification: classification(map[q] ?? { intent: "GENERAL", queryType: null, window: null }),
+        source: "rules" as const,
+      }),
   };
 }
 

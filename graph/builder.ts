@@ -3,7 +3,7 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import { afterCacheCheck, makeCacheCheck } from "../nodes/cacheCheck.ts";
 import { makeClassify } from "../nodes/classify.ts";
 import { route } from "../nodes/route.ts";
-import { respond } from "../nodes/respond.ts";
+import { makeRespond } from "../nodes/respond.ts";
 import { makeBusinessTool } from "../nodes/businessTool.ts";
 import { makeTranslate } from "../nodes/translate.ts";
 import { makePersistMemory } from "../nodes/persistMemory.ts";
@@ -20,7 +20,7 @@ export function buildMilhenaGraph(deps: MilhenaDeps) {
   return new StateGraph(MilhenaState)
     .addNode("cacheCheck", makeCacheCheck(deps))
     .addNode("classify", makeClassify(deps))
-    .addNode("respond", respond)
+    .addNode("respond", makeRespond(deps))
     .addNode("businessTool", makeBusinessTool(deps))
     .addNode("translate", makeTranslate(deps))
     .addNode("persistMemory", makePersistMemory(deps))

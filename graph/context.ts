@@ -1,5 +1,6 @@
 import type { Classification } from "./labels.ts";
 import type { ToolResult } from "../tools/types.ts";
+import { addUsage, NO_USAGE, type LlmUsage } from "../llm/types.ts";
 
 export type AnswerSource = "rules" | "gemini" | "groq" | "cache";
 
@@ -27,7 +28,10 @@ export interface RequestContext {
   readonly cached: boolean;
   readonly toolResult: ToolResult | null;
   readonly answer: string | null;
+  /** Who shaped the answer: rules, the LLM provider that classified or wrote it, or the cache. */
   readonly source: AnswerSource;
+  /** LLM calls, fallbacks, guard rejections, tokens and cost of this request so far. */
+  readonly usage: LlmUsage;
 }
 
 export function deepFreeze<T>(value: T): T {
@@ -65,6 +69,7 @@ export function createRequestContext(input: NewContextInput): RequestContext {
     toolResult: null,
     answer: null,
     source: "rules",
+    usage: NO_USAGE,
   });
 }
 
@@ -81,8 +86,15 @@ export const withCachedAnswer = (
   classification: Classification,
 ): RequestContext => derive(ctx, { answer, classification, cached: true, source: "cache" });
 
-export const withClassification = (ctx: RequestContext, classification: Classification): RequestContext =>
-  derive(ctx, { classification });
+export const withClassification = (
+  ctx: RequestContext,
+  classification: Classification,
+  source: AnswerSource = ctx.source,
+): RequestContext => derive(ctx, { classification, source });
+
+/** Adds one step's LLM usage to the request's. */
+export const withUsage = (ctx: RequestContext, usage: Partial<LlmUsage> | undefined): RequestContext =>
+  usage ? derive(ctx, { usage: addUsage(ctx.usage, usage) }) : ctx;
 
 export const withToolResult = (ctx: RequestContext, toolResult: ToolResult): RequestContext =>
   derive(ctx, { toolResult });
@@ -90,5 +102,5 @@ export const withToolResult = (ctx: RequestContext, toolResult: ToolResult): Req
 export const withAnswer = (
   ctx: RequestContext,
   answer: string,
-  source: AnswerSource = "rules",
+  source: AnswerSource = ctx.source,
 ): RequestContext => derive(ctx, { answer, source });

@@ -4,6 +4,7 @@ import type { AnswerCache } from "../cache/answerCache.ts";
 import type { UserMemory } from "../memory/userMemory.ts";
 import type { Classification } from "./labels.ts";
 import type { ToolResult } from "../tools/types.ts";
+import type { LlmWriter } from "../llm/writer.ts";
 
 /** Keeps Milhena's business tables in step with n8n (the ETL), when the data changed. */
 export interface BusinessDataSync {
@@ -28,4 +29,8 @@ export interface MilhenaDeps {
   readonly timeZone: string;
   /** Messages kept in the thread state (older ones are dropped). */
   readonly maxThreadMessages: number;
+  /** Writes GENERAL answers, ANALYSIS narratives and rephrasings; disabled without providers. */
+  readonly llm: LlmWriter;
+  /** Overall LLM time budget of one request (LLM_DEADLINE_MS). */
+  readonly llmDeadlineMs: number;
 }

@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import { HumanMessage } from "@langchain/core/messages";
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import { createAnswerCache } from "../cache/answerCache.ts";
-import { RuleClassifier } from "../classifier/rules.ts";
 import type { Classifier } from "../classifier/types.ts";
 import type { AppEnv } from "../config/env.ts";
 import { createLogger, type Logger } from "../config/logger.ts";
 import { openDatabase, type Database } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { createUserMemory } from "../memory/userMemory.ts";
+import { createLlmStack, type LlmTuning } from "../llm/setup.ts";
+import type { BreakerState } from "../llm/types.ts";
+import { PROMPT_VERSIONS } from "../prompts/index.ts";
 import { createBusinessDataSync } from "../tools/businessDataSync.ts";
 import { runBusinessTool } from "../tools/businessTool.ts";
 import { createSqlCatalogue } from "../tools/sqlCatalogue.ts";
@@ -22,6 +24,8 @@ export interface MilhenaRuntime {
   readonly database: Database;
   readonly checkpointer: PostgresSaver;
   ask(question: string, options?: AskOptions): Promise<MilhenaResponse>;
+  /** Circuit-breaker state per configured LLM provider (empty on rules only). */
+  providerStatus(): Record<string, BreakerState>;
   close(): Promise<void>;
 }
 
@@ -35,6 +39,8 @@ export interface RuntimeOverrides {
   classifier?: Classifier;
   clock?: () => Date;
   logger?: Logger;
+  /** Resilience knobs for tests (clock, sleep, delays, breaker threshold). */
+  llm?: LlmTuning;
 }
 
 /** Opens the database, runs migrations and the checkpointer setup, and compiles the graph. */
@@ -50,6 +56,7 @@ export async function createMilhenaRuntime(
   await migrate(database.pool, schemas);
   const clock = overrides.clock ?? (() => new Date());
   const sql = createSqlCatalogue(schemas);
+  const llm = createLlmStack(env, logger, overrides.llm);
   const deps: MilhenaDeps = {
     businessData: {
       answer: (classification, now) =>
@@ -65,7 +72,7 @@ export async function createMilhenaRuntime(
           now,
         ),
     },
-    classifier: overrides.classifier ?? new RuleClassifier(),
+    classifier: overrides.classifier ?? llm.classifier,
     cache: createAnswerCache({
       pool: database.pool,
       n8nSchema: schemas.n8n,
@@ -85,6 +92,8 @@ export async function createMilhenaRuntime(
     logger,
     timeZone: env.BUSINESS_TZ,
     maxThreadMessages: 20,
+    llm: llm.writer,
+    llmDeadlineMs: env.LLM_DEADLINE_MS,
   };
   const checkpointer = new PostgresSaver(database.pool, undefined, { schema: schemas.app });
   const graph = compileMilhenaGraph(deps, checkpointer);
@@ -102,11 +111,14 @@ export async function createMilhenaRuntime(
           configurable: { thread_id: threadId, user_id: options.userId ?? "local" },
           // A request is short: checkpoint once when it ends, not after each of its 4–5 steps.
           durability: "exit",
+          runName: "milhena",
+          metadata: { prompt_versions: PROMPT_VERSIONS },
         },
       );
       if (!state.response) throw new Error("The graph finished without a response");
       return state.response;
     },
+    providerStatus: () => llm.status(),
     close: () => database.close(),
   };
 }

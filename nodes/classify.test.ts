@@ -15,17 +15,43 @@ const state = (question: string): State => ({
 describe("classify", () => {
   it("derives a new context with the classifier's labels, leaving the old one untouched", async () => {
     const labels = classification({ queryType: "EMAILS", language: "it" });
-    const { deps } = fakeDeps({ classifier: { classify: () => Promise.resolve(labels) } });
+    const { deps } = fakeDeps({
+      classifier: { classify: () => Promise.resolve({ classification: labels, source: "rules" }) },
+    });
     const before = state("quante email oggi?");
     const update = await makeClassify(deps)(before);
     expect(update.context!.classification).toEqual(labels);
     expect(before.context!.classification).toBeNull();
     expect(update.context).not.toBe(before.context);
+    expect(update.context!.source).toBe("rules");
+  });
+
+  it("records which provider labelled the question and what it cost", async () => {
+    const labels = classification({ queryType: "ORDERS" });
+    const { deps } = fakeDeps({
+      classifier: {
+        classify: (_q, _p, options) => {
+          expect(options?.deadlineAt).toBeGreaterThan(Date.now());
+          return Promise.resolve({
+            classification: labels,
+            source: "groq",
+            usage: { llmCalls: 2, fallbacks: 1, inputTokens: 40, outputTokens: 8 },
+          });
+        },
+      },
+    });
+    const update = await makeClassify(deps)(state("ordini?"));
+    expect(update.context).toMatchObject({
+      source: "groq",
+      usage: { llmCalls: 2, fallbacks: 1, inputTokens: 40 },
+    });
   });
 
   it("logs UNSAFE requests as security events without the question text", async () => {
     const labels = classification({ intent: "UNSAFE", queryType: null, window: null, reason: "sql" });
-    const { deps, lines } = fakeDeps({ classifier: { classify: () => Promise.resolve(labels) } });
+    const { deps, lines } = fakeDeps({
+      classifier: { classify: () => Promise.resolve({ classification: labels, source: "rules" }) },
+    });
     await makeClassify(deps)(state("'; DROP TABLE users; --"));
     const event = lines.find((l) => l.event === "security.unsafe_request");
     expect(event).toMatchObject({ level: "warn", rule: "sql", requestId: "r1" });

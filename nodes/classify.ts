@@ -1,13 +1,21 @@
-import { withClassification } from "../graph/context.ts";
+import { withClassification, withUsage } from "../graph/context.ts";
+import { requestDeadline } from "../llm/deadline.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
 import { requireContext } from "./requireContext.ts";
 
-/** Labels the question (intent, queryType, window, language); UNSAFE attempts are logged. */
+/**
+ * Labels the question (intent, queryType, window, language) with the injected classifier (rules, or
+ * an LLM chain with rules behind it); records who labelled it and what it cost. UNSAFE attempts are logged.
+ */
 export function makeClassify(deps: MilhenaDeps) {
   return async function classify(state: MilhenaStateType): Promise<MilhenaStateUpdate> {
     const context = requireContext(state);
-    const classification = await deps.classifier.classify(context.question, context.previousTurn);
+    const { classification, source, usage } = await deps.classifier.classify(
+      context.question,
+      context.previousTurn,
+      { deadlineAt: requestDeadline(context.startedAtMs, deps.llmDeadlineMs) },
+    );
     if (classification.intent === "UNSAFE") {
       deps.logger.warn("unsafe request refused", {
         event: "security.unsafe_request",
@@ -18,6 +26,6 @@ export function makeClassify(deps: MilhenaDeps) {
         questionLength: context.question.length,
       });
     }
-    return { context: withClassification(context, classification) };
+    return { context: withUsage(withClassification(context, classification, source), usage) };
   };
 }

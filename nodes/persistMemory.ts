@@ -4,12 +4,14 @@ import type { MilhenaDeps } from "../graph/deps.ts";
 import { isDataIntent } from "../graph/labels.ts";
 import type { MilhenaResponse } from "../graph/response.ts";
 import { seriesOf } from "../graph/series.ts";
+import { usageRecord } from "../llm/types.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
 import { requireClassification, requireContext } from "./requireContext.ts";
 
 export function buildResponse(context: RequestContext, latencyMs: number): MilhenaResponse {
   const c = requireClassification(context);
   const series = seriesOf(context.toolResult);
+  const usage = usageRecord(context.usage);
   return {
     threadId: context.threadId,
     answer: context.answer ?? "",
@@ -21,6 +23,7 @@ export function buildResponse(context: RequestContext, latencyMs: number): Milhe
     source: context.source,
     confidence: c.confidence,
     latencyMs: Math.round(latencyMs * 10) / 10,
+    ...(usage ? { usage } : {}),
     ...(series ? { series } : {}),
   };
 }

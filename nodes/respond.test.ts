@@ -1,17 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { withClassification } from "../graph/context.ts";
 import type { Intent, Language } from "../graph/labels.ts";
-import { classification, testContext } from "../test/support/fakes.ts";
-import { respond } from "./respond.ts";
+import type { LlmWriter } from "../llm/writer.ts";
+import { classification, fakeDeps, scriptedWriter, testContext } from "../test/support/fakes.ts";
+import { makeRespond } from "./respond.ts";
 
-const base = testContext();
-const run = (intent: Intent, language: Language) =>
-  respond({
-    messages: [],
-    lastTurn: null,
-    response: null,
-    context: withClassification(base, classification({ intent, language, queryType: null, window: null })),
-  });
+const run = (
+  intent: Intent,
+  language: Language,
+  llm?: LlmWriter,
+  question = "chi vincerà il campionato?",
+) => {
+  const { deps, lines } = fakeDeps(llm ? { llm } : {});
+  const context = withClassification(
+    testContext({ question }),
+    classification({ intent, language, queryType: null, window: null }),
+  );
+  return {
+    lines,
+    update: makeRespond(deps)({ messages: [], lastTurn: null, response: null, context }),
+  };
+};
 
 describe("respond", () => {
   it.each([
@@ -23,13 +32,50 @@ describe("respond", () => {
     ["GENERAL", "en", /only look after/],
     ["UNSAFE", "it", /non posso farlo/],
     ["UNSAFE", "en", /can't do that/],
-  ] as const)("answers %s in %s", async (intent, language, pattern) => {
-    const update = await run(intent, language);
+  ] as const)("answers %s in %s offline", async (intent, language, pattern) => {
+    const update = await run(intent, language).update;
     expect(update.context!.answer).toMatch(pattern);
     expect(update.context!.source).toBe("rules");
   });
 
-  it("does not answer data questions", async () => {
-    await expect(run("BUSINESS_DATA", "en")).rejects.toThrow(/cannot answer/);
+  it("refuses to answer a data intent", async () => {
+    await expect(run("BUSINESS_DATA", "en").update).rejects.toThrow(/cannot answer BUSINESS_DATA/);
+  });
+
+  it("lets an LLM answer GENERAL questions briefly, and says who answered", async () => {
+    const llm = scriptedWriter(() => ({
+      text: "Non seguo il calcio, ma posso dirti come vanno le automazioni.",
+      provider: "groq",
+    }));
+    const update = await run("GENERAL", "it", llm).update;
+    expect(update.context!.answer).toBe("Non seguo il calcio, ma posso dirti come vanno le automazioni.");
+    expect(update.context!.source).toBe("groq");
+    expect(update.context!.usage).toMatchObject({ llmCalls: 1, inputTokens: 30, outputTokens: 12 });
+  });
+
+  it("never asks an LLM for greetings, help or refusals", async () => {
+    const llm = scriptedWriter(() => ({ text: "LLM text" }));
+    for (const intent of ["GREETING", "HELP", "UNSAFE"] as const) {
+      expect((await run(intent, "en", llm).update).context!.answer).not.toBe("LLM text");
+    }
+    expect(llm.calls).toEqual([]);
+  });
+
+  it("discards an LLM answer that invents a figure, and counts it", async () => {
+    const llm = scriptedWriter(() => ({ text: "By the way, you received 42 orders today!" }));
+    const { update, lines } = run("GENERAL", "en", llm, "what's the weather like?");
+    const context = (await update).context!;
+    expect(context.answer).toMatch(/only look after/);
+    expect(context.source).toBe("rules");
+    expect(context.usage.guardRejections).toBe(1);
+    expect(lines.some((l) => l.event === "llm.guard_rejected")).toBe(true);
+  });
+
+  it("falls back to the scope reply when every provider failed", async () => {
+    const llm = scriptedWriter(() => ({ text: null }));
+    const context = (await run("GENERAL", "en", llm).update).context!;
+    expect(context.answer).toMatch(/only look after/);
+    expect(context.source).toBe("rules");
+    expect(context.usage.fallbacks).toBe(2);
   });
 });

@@ -1,14 +1,42 @@
-import { withAnswer } from "../graph/context.ts";
+import { withAnswer, withUsage } from "../graph/context.ts";
+import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
 import { fixedReply } from "../i18n/replies.ts";
+import { reviewLlmText } from "../llm/acceptText.ts";
+import { factsFrom } from "../llm/factGuard.ts";
+import { generalAnswerTask } from "../llm/tasks.ts";
 import { requireClassification, requireContext } from "./requireContext.ts";
 
-/** Responder for GREETING, HELP, GENERAL and UNSAFE: a fixed, bilingual reply. */
-export async function respond(state: MilhenaStateType): Promise<MilhenaStateUpdate> {
-  const context = requireContext(state);
-  const { intent, language } = requireClassification(context);
-  if (intent !== "GREETING" && intent !== "HELP" && intent !== "GENERAL" && intent !== "UNSAFE") {
-    throw new Error(`respond cannot answer ${intent}`);
-  }
-  return Promise.resolve({ context: withAnswer(context, fixedReply(intent, language)) });
+/**
+ * Responder for GREETING, HELP, GENERAL and UNSAFE. Fixed bilingual replies; a GENERAL question gets a
+ * brief LLM answer when a provider is up and the answer passes review (no invented figures, no jargon),
+ * otherwise the polite scope reply.
+ */
+export function makeRespond(deps: MilhenaDeps) {
+  return async function respond(state: MilhenaStateType): Promise<MilhenaStateUpdate> {
+    const context = requireContext(state);
+    const { intent, language } = requireClassification(context);
+    if (intent !== "GREETING" && intent !== "HELP" && intent !== "GENERAL" && intent !== "UNSAFE") {
+      throw new Error(`respond cannot answer ${intent}`);
+    }
+    if (intent !== "GENERAL" || !deps.llm.enabled) {
+      return { context: withAnswer(context, fixedReply(intent, language)) };
+    }
+    const outcome = await deps.llm.write(generalAnswerTask(context.question, language), context);
+    let next = withUsage(context, outcome.usage);
+    if (outcome.value !== null && outcome.provider !== null) {
+      // A general answer has no facts behind it: it may only repeat figures from the question.
+      const problems = reviewLlmText(outcome.value, factsFrom(null, [context.question]));
+      if (problems.length === 0) return { context: withAnswer(next, outcome.value, outcome.provider) };
+      next = withUsage(next, { guardRejections: 1 });
+      deps.logger.warn("llm text discarded", {
+        event: "llm.guard_rejected",
+        requestId: context.requestId,
+        task: "general",
+        provider: outcome.provider,
+        problems: problems.length,
+      });
+    }
+    return { context: withAnswer(next, fixedReply(intent, language)) };
+  };
 }

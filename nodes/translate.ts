@@ -1,23 +1,54 @@
-import { withAnswer } from "../graph/context.ts";
+import { withAnswer, withUsage, type RequestContext } from "../graph/context.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
 import { renderAnswer } from "../i18n/answers.ts";
 import { findJargon } from "../i18n/jargon.ts";
 import { unavailableReply } from "../i18n/replies.ts";
+import { reviewLlmText } from "../llm/acceptText.ts";
+import { factsFrom } from "../llm/factGuard.ts";
+import { analysisNarrativeTask, rephraseTask } from "../llm/tasks.ts";
 import { requireClassification, requireContext } from "./requireContext.ts";
 
-/** Turns the tool's facts into short business prose in the question's language. */
+/**
+ * Turns the tool's facts into short business prose in the question's language: the bilingual template
+ * always; for ANALYSIS (and every data answer with LLM_REPHRASE) an LLM wording of it, kept only when
+ * every number, date and name in it matches the facts.
+ */
 export function makeTranslate(deps: MilhenaDeps) {
   return async function translate(state: MilhenaStateType): Promise<MilhenaStateUpdate> {
     const context = requireContext(state);
-    const { language } = requireClassification(context);
-    if (!context.toolResult) return Promise.resolve({ context });
-    let answer = renderAnswer(context.toolResult, language);
-    const jargon = findJargon(answer);
-    if (jargon.length > 0) {
-      deps.logger.error("answer held back: technical text", { requestId: context.requestId, jargon });
-      answer = unavailableReply(language);
+    const { intent, language } = requireClassification(context);
+    const result = context.toolResult;
+    if (!result) return { context };
+    const template = renderAnswer(result, language);
+    if (findJargon(template).length > 0) {
+      deps.logger.error("answer held back: technical text", {
+        requestId: context.requestId,
+        jargon: findJargon(template),
+      });
+      return { context: withAnswer(context, unavailableReply(language)) };
     }
-    return Promise.resolve({ context: withAnswer(context, answer) });
+    const wantsLlm = deps.llm.enabled && (intent === "ANALYSIS" || deps.llm.rephrase);
+    if (!wantsLlm) return { context: withAnswer(context, template) };
+
+    const task =
+      intent === "ANALYSIS"
+        ? analysisNarrativeTask(context.question, result, template, language)
+        : rephraseTask(context.question, template, language);
+    const outcome = await deps.llm.write(task, context);
+    let next: RequestContext = withUsage(context, outcome.usage);
+    if (outcome.value !== null && outcome.provider !== null) {
+      const problems = reviewLlmText(outcome.value, factsFrom(result, [template, context.question]));
+      if (problems.length === 0) return { context: withAnswer(next, outcome.value, outcome.provider) };
+      next = withUsage(next, { guardRejections: 1 });
+      deps.logger.warn("llm text discarded", {
+        event: "llm.guard_rejected",
+        requestId: context.requestId,
+        task: task.name,
+        provider: outcome.provider,
+        problems: problems.length,
+      });
+    }
+    return { context: withAnswer(next, template) };
   };
 }

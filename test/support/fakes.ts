@@ -1,5 +1,7 @@
 import type { AnswerCache, CachedAnswer } from "../../cache/answerCache.ts";
 import type { Classifier } from "../../classifier/types.ts";
+import { OFFLINE_WRITER, type LlmWriter } from "../../llm/writer.ts";
+import { NO_USAGE } from "../../llm/types.ts";
 import { createLogger, type Logger } from "../../config/logger.ts";
 import { createRequestContext, type NewContextInput, type RequestContext } from "../../graph/context.ts";
 import type { MilhenaDeps } from "../../graph/deps.ts";
@@ -79,6 +81,7 @@ export interface FakeDepsOptions {
   classifier?: Classifier;
   result?: (c: Classification, now: Date) => Promise<ToolResult>;
   now?: Date;
+  llm?: LlmWriter;
 }
 
 export function fakeDeps(options: FakeDepsOptions = {}) {
@@ -88,7 +91,9 @@ export function fakeDeps(options: FakeDepsOptions = {}) {
   const calls = { businessData: 0, sync: 0 };
   let counter = 0;
   const deps: MilhenaDeps = {
-    classifier: options.classifier ?? { classify: () => Promise.resolve(classification()) },
+    classifier: options.classifier ?? {
+      classify: () => Promise.resolve({ classification: classification(), source: "rules" }),
+    },
     businessData: {
       answer: (c, now) => {
         calls.businessData++;
@@ -109,6 +114,37 @@ export function fakeDeps(options: FakeDepsOptions = {}) {
     logger,
     timeZone: "UTC",
     maxThreadMessages: 6,
+    llm: options.llm ?? OFFLINE_WRITER,
+    llmDeadlineMs: 5_000,
   };
   return { deps, cache, memory, lines, calls };
+}
+
+/** An LLM writer that answers every task with `reply(taskName)` (null: every provider failed). */
+export function scriptedWriter(
+  reply: (task: string, prompt: string) => { text: string | null; provider?: "gemini" | "groq" },
+  options: { rephrase?: boolean } = {},
+): LlmWriter & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    enabled: true,
+    rephrase: options.rephrase ?? false,
+    calls,
+    write: (task) => {
+      calls.push(task.name);
+      const { text, provider = "gemini" } = reply(task.name, "");
+      return Promise.resolve({
+        value: text,
+        provider: text === null ? null : provider,
+        modelId: text === null ? null : "fake-model",
+        usage: {
+          ...NO_USAGE,
+          llmCalls: text === null ? 2 : 1,
+          fallbacks: text === null ? 2 : 0,
+          inputTokens: text === null ? 0 : 30,
+          outputTokens: text === null ? 0 : 12,
+        },
+      });
+    },
+  };
 }

@@ -1,0 +1,37 @@
+import { HumanMessage, SystemMessage } from "@langchain/core/messages";
+import type { Language } from "../graph/labels.ts";
+import { analysisSystemPrompt, analysisUserPrompt } from "../prompts/analysis.ts";
+import { generalSystemPrompt } from "../prompts/general.ts";
+import { rephraseSystemPrompt, rephraseUserPrompt } from "../prompts/rephrase.ts";
+import type { ToolResult } from "../tools/types.ts";
+import { textCall } from "./invoke.ts";
+import type { LlmTask } from "./router.ts";
+
+/** A brief, in-scope answer to a GENERAL question (fast model). */
+export function generalAnswerTask(question: string, language: Language): LlmTask<string> {
+  const messages = [new SystemMessage(generalSystemPrompt(language)), new HumanMessage(question)];
+  return { name: "general", tier: "fast", call: textCall(messages, "general") };
+}
+
+/** An ANALYSIS narrative over statistics Milhena computed (strong model). */
+export function analysisNarrativeTask(
+  question: string,
+  result: ToolResult,
+  reference: string,
+  language: Language,
+): LlmTask<string> {
+  const messages = [
+    new SystemMessage(analysisSystemPrompt(language)),
+    new HumanMessage(analysisUserPrompt(question, JSON.stringify(result), reference)),
+  ];
+  return { name: "analysis", tier: "strong", call: textCall(messages, "analysis") };
+}
+
+/** A friendlier wording of a template answer (fast model). */
+export function rephraseTask(question: string, answer: string, language: Language): LlmTask<string> {
+  const messages = [
+    new SystemMessage(rephraseSystemPrompt(language)),
+    new HumanMessage(rephraseUserPrompt(question, answer)),
+  ];
+  return { name: "rephrase", tier: "fast", call: textCall(messages, "rephrase") };
+}

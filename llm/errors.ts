@@ -60,6 +60,21 @@ function headerOf(error: unknown, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** Gemini puts the wait in the error body instead of a header: google.rpc.RetryInfo { retryDelay: "26s" }. */
+function retryInfoDelay(error: unknown): number | undefined {
+  const details = field(error, "errorDetails");
+  if (!Array.isArray(details)) return undefined;
+  for (const detail of details) {
+    const type = field(detail, "@type");
+    const delay = field(detail, "retryDelay");
+    if (typeof type === "string" && type.endsWith("RetryInfo") && typeof delay === "string") {
+      const seconds = /^(\d+(?:\.\d+)?)s$/.exec(delay.trim());
+      if (seconds) return Math.round(Number(seconds[1]) * 1000);
+    }
+  }
+  return undefined;
+}
+
 function statusOf(error: unknown): number | undefined {
   for (const candidate of [field(error, "status"), field(field(error, "response"), "status")]) {
     if (typeof candidate === "number" && candidate >= 100 && candidate < 600) return candidate;
@@ -82,7 +97,7 @@ export function describeFailure(error: unknown, nowMs: number): ProviderFailure 
   if (/Timeout/i.test(name)) return { kind: "timeout", message };
   const status = statusOf(error);
   if (status !== undefined) {
-    const retryAfterMs = parseRetryAfter(headerOf(error, "retry-after"), nowMs);
+    const retryAfterMs = parseRetryAfter(headerOf(error, "retry-after"), nowMs) ?? retryInfoDelay(error);
     const base = { status, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
     if (status === 429) return { kind: "rate_limited", ...base };
     if (status === 408) return { kind: "timeout", ...base };

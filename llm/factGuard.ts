@@ -106,10 +106,19 @@ function collect(value: unknown, key: string, into: FactsBuilder): void {
   }
 }
 
+/** A way to read a written number, and how many decimals it shows (its rounding precision). */
+export interface NumberReading {
+  readonly value: number;
+  readonly decimals: number;
+}
+
 /** Every reading of a written number: "1.234" is 1234 in Italian and 1.234 in English. */
-export function numberReadings(token: string): number[] {
-  const readings = new Set<number>();
-  if (/^\d+$/.test(token)) readings.add(Number(token));
+export function readNumber(token: string): NumberReading[] {
+  const readings = new Map<string, NumberReading>();
+  const add = (value: number, decimals: number) => {
+    if (Number.isFinite(value)) readings.set(`${value}/${decimals}`, { value, decimals });
+  };
+  if (/^\d+$/.test(token)) add(Number(token), 0);
   for (const [thousands, decimal] of [
     [".", ","],
     [",", "."],
@@ -118,19 +127,14 @@ export function numberReadings(token: string): number[] {
     if (extra !== undefined) continue;
     const groups = whole.split(thousands);
     if (groups.length > 1 && !groups.slice(1).every((g) => /^\d{3}$/.test(g))) continue;
-    if (!/^\d{1,3}$|^\d+$/.test(groups[0] ?? "")) continue;
+    if (!/^\d+$/.test(groups[0] ?? "") || (groups.length > 1 && (groups[0] ?? "").length > 3)) continue;
     if (fraction !== undefined && !/^\d+$/.test(fraction)) continue;
-    readings.add(Number(`${groups.join("")}${fraction !== undefined ? `.${fraction}` : ""}`));
+    add(Number(`${groups.join("")}${fraction !== undefined ? `.${fraction}` : ""}`), fraction?.length ?? 0);
   }
-  return [...readings].filter((n) => Number.isFinite(n));
+  return [...readings.values()];
 }
 
-function decimalsOf(token: string): number {
-  // The digits after the last separator, when it is a decimal one (fewer or more than 3 digits).
-  const match = /[.,](\d+)$/.exec(token);
-  if (!match?.[1]) return 0;
-  return match[1].length === 3 && !/[.,]\d+[.,]/.test(token) ? 0 : match[1].length;
-}
+export const numberReadings = (token: string): number[] => readNumber(token).map((r) => r.value);
 
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 const QUOTED = /"([^"\n]{1,120})"|“([^”\n]{1,120})”|«\s*([^»\n]{1,120}?)\s*»|„([^“”\n]{1,120})[“”]/g;
@@ -196,11 +200,12 @@ function extractQuoted(text: string): { names: string[]; rest: string } {
   return { names, rest };
 }
 
+/** A number is allowed when some reading of it is a fact rounded to the decimals it shows. */
 function numberAllowed(token: string, facts: Facts): boolean {
-  const tolerance = 0.5 * 10 ** -decimalsOf(token) + 1e-9;
-  return numberReadings(token).some((value) =>
-    facts.numbers.some((fact) => Math.abs(Math.abs(fact) - value) <= tolerance),
-  );
+  return readNumber(token).some(({ value, decimals }) => {
+    const tolerance = 0.5 * 10 ** -decimals + 1e-9;
+    return facts.numbers.some((fact) => Math.abs(Math.abs(fact) - value) <= tolerance);
+  });
 }
 
 /** Checks an LLM text against the facts; any date, quoted name or number not found is a problem. */

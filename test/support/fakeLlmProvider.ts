@@ -93,10 +93,22 @@ function groqBody(model: string, text: string, inputTokens: number, outputTokens
   };
 }
 
-function errorBody(provider: FakeProviderName, status: number): string {
-  return provider === "gemini"
-    ? JSON.stringify({ error: { code: status, message: `fake error ${status}`, status: "UNAVAILABLE" } })
-    : JSON.stringify({ error: { message: `fake error ${status}`, type: "server_error" } });
+function errorBody(provider: FakeProviderName, status: number, retryAfter: string | undefined): string {
+  if (provider === "groq")
+    return JSON.stringify({ error: { message: `fake error ${status}`, type: "server_error" } });
+  // Gemini says how long to wait in the body (google.rpc.RetryInfo), as the real API does.
+  const details =
+    retryAfter !== undefined
+      ? [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: `${retryAfter}s` }]
+      : [];
+  return JSON.stringify({
+    error: {
+      code: status,
+      message: `fake error ${status}`,
+      status: status === 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE",
+      details,
+    },
+  });
 }
 
 export async function startFakeLlmProvider(): Promise<FakeLlmProvider> {
@@ -153,7 +165,9 @@ export async function startFakeLlmProvider(): Promise<FakeLlmProvider> {
         case "status": {
           const headers: Record<string, string> = { "content-type": "application/json" };
           if (reply.retryAfter !== undefined) headers["retry-after"] = reply.retryAfter;
-          res.writeHead(reply.status, headers).end(reply.body ?? errorBody(provider, reply.status));
+          res
+            .writeHead(reply.status, headers)
+            .end(reply.body ?? errorBody(provider, reply.status, reply.retryAfter));
           return;
         }
         case "text": {

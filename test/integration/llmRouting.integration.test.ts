@@ -95,12 +95,12 @@ describe("LLM routing against a fake Gemini and Groq", () => {
 
   it.each(["gemini", "groq"] as const)("honours the wait %s asks for on a 429", async (provider) => {
     fake.script(
-      "gemini",
+      provider,
       { kind: "status", status: 429, retryAfter: "2" },
       { kind: "text", text: "after waiting" },
     );
-    const outcome = await run(stack());
-    expect(outcome).toMatchObject({ value: "after waiting", provider: "gemini" });
+    const outcome = await run(stack({ LLM_PROVIDERS: provider }));
+    expect(outcome).toMatchObject({ value: "after waiting", provider });
     expect(slept).toEqual([2_000]);
   });
 

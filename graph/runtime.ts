@@ -11,6 +11,7 @@ import { createUserMemory } from "../memory/userMemory.ts";
 import { createLlmStack, type LlmTuning } from "../llm/setup.ts";
 import type { BreakerState } from "../llm/types.ts";
 import { PROMPT_VERSIONS } from "../prompts/index.ts";
+import { createTracing, type Tracing } from "../llm/tracing.ts";
 import { createBusinessDataSync } from "../tools/businessDataSync.ts";
 import { runBusinessTool } from "../tools/businessTool.ts";
 import { createSqlCatalogue } from "../tools/sqlCatalogue.ts";
@@ -24,6 +25,8 @@ export interface MilhenaRuntime {
   readonly database: Database;
   readonly checkpointer: PostgresSaver;
   ask(question: string, options?: AskOptions): Promise<MilhenaResponse>;
+  /** LangSmith tracing (enabled with LANGSMITH_TRACING=true and a key). */
+  readonly tracing: Tracing;
   /** Circuit-breaker state per configured LLM provider (empty on rules only). */
   providerStatus(): Record<string, BreakerState>;
   close(): Promise<void>;
@@ -57,6 +60,7 @@ export async function createMilhenaRuntime(
   const clock = overrides.clock ?? (() => new Date());
   const sql = createSqlCatalogue(schemas);
   const llm = createLlmStack(env, logger, overrides.llm);
+  const tracing = createTracing(env, logger);
   const deps: MilhenaDeps = {
     businessData: {
       answer: (classification, now) =>
@@ -113,12 +117,17 @@ export async function createMilhenaRuntime(
           durability: "exit",
           runName: "milhena",
           metadata: { prompt_versions: PROMPT_VERSIONS },
+          callbacks: tracing.callbacks,
         },
       );
       if (!state.response) throw new Error("The graph finished without a response");
       return state.response;
     },
+    tracing,
     providerStatus: () => llm.status(),
-    close: () => database.close(),
+    async close() {
+      await tracing.flush();
+      await database.close();
+    },
   };
 }

@@ -76,8 +76,16 @@ export function addUsage(a: LlmUsage, b: Partial<LlmUsage>): LlmUsage {
   };
 }
 
-/** The response's flat `usage` record (numbers only), or undefined when no LLM was involved. */
-export function usageRecord(usage: LlmUsage): Record<string, number> | undefined {
+const BREAKER_CODE: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
+
+/**
+ * The response's flat `usage` record (numbers only), or undefined when no LLM was involved.
+ * Breaker states are numbers for metrics: `breaker:gemini` 0 closed, 1 half-open, 2 open.
+ */
+export function usageRecord(
+  usage: LlmUsage,
+  breakers: Readonly<Record<string, BreakerState>> = {},
+): Record<string, number> | undefined {
   if (usage.llmCalls === 0 && usage.fallbacks === 0 && usage.guardRejections === 0) return undefined;
   const record: Record<string, number> = {
     llmCalls: usage.llmCalls,
@@ -95,5 +103,7 @@ export function usageRecord(usage: LlmUsage): Record<string, number> | undefined
     record[`${key}:calls`] = m.calls;
     record[`${key}:costUsd`] = Math.round(m.costUsd * 1e8) / 1e8;
   }
+  for (const [provider, state] of Object.entries(breakers))
+    record[`breaker:${provider}`] = BREAKER_CODE[state];
   return record;
 }

@@ -1,5 +1,6 @@
 import { requestDeadline } from "./deadline.ts";
 import type { LlmOutcome, LlmRouter, LlmTask } from "./router.ts";
+import type { BreakerState } from "./types.ts";
 
 /** What nodes use to have an LLM write text (GENERAL answers, ANALYSIS narratives, rephrasing). */
 export interface LlmWriter {
@@ -7,6 +8,8 @@ export interface LlmWriter {
   readonly enabled: boolean;
   /** Rephrase template data answers too (LLM_REPHRASE). */
   readonly rephrase: boolean;
+  /** Circuit-breaker state per provider, reported with each answer's usage. */
+  breakers(): Record<string, BreakerState>;
   write(
     task: LlmTask<string>,
     request: { readonly startedAtMs: number },
@@ -21,6 +24,7 @@ export function createLlmWriter(
   return {
     enabled: router.enabled,
     rephrase: options.rephrase,
+    breakers: () => router.status(),
     write: (task, request, signal) =>
       router.run(task, requestDeadline(request.startedAtMs, options.deadlineMs), signal),
   };
@@ -30,5 +34,6 @@ export function createLlmWriter(
 export const OFFLINE_WRITER: LlmWriter = {
   enabled: false,
   rephrase: false,
+  breakers: () => ({}),
   write: () => Promise.reject(new Error("no LLM provider is configured")),
 };

@@ -4,14 +4,18 @@ import type { MilhenaDeps } from "../graph/deps.ts";
 import { isDataIntent } from "../graph/labels.ts";
 import type { MilhenaResponse } from "../graph/response.ts";
 import { seriesOf } from "../graph/series.ts";
-import { usageRecord } from "../llm/types.ts";
+import { usageRecord, type BreakerState } from "../llm/types.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
 import { requireClassification, requireContext } from "./requireContext.ts";
 
-export function buildResponse(context: RequestContext, latencyMs: number): MilhenaResponse {
+export function buildResponse(
+  context: RequestContext,
+  latencyMs: number,
+  breakers: Readonly<Record<string, BreakerState>> = {},
+): MilhenaResponse {
   const c = requireClassification(context);
   const series = seriesOf(context.toolResult);
-  const usage = usageRecord(context.usage);
+  const usage = usageRecord(context.usage, breakers);
   return {
     threadId: context.threadId,
     answer: context.answer ?? "",
@@ -67,7 +71,7 @@ export function makePersistMemory(deps: MilhenaDeps) {
     ]);
     const aiMessage = new AIMessage({ id: deps.newId(), content: answer });
     const removals = trimMessages(state.messages, deps.maxThreadMessages - 1);
-    const response = buildResponse(context, performance.now() - context.startedAtMs);
+    const response = buildResponse(context, performance.now() - context.startedAtMs, deps.llm.breakers());
     return {
       messages: [...removals, aiMessage],
       response,

@@ -140,6 +140,7 @@ describe.each(TEST_BACKENDS)("a chat with LLM providers on %s", (kind) => {
     // The breakers opened: far fewer calls than 3 attempts × 2 providers × every LLM step.
     expect(fake.requests.length).toBeLessThan(3 * 2 * CHAT.length);
     expect(runtime.providerStatus()).toEqual({ gemini: "open", groq: "open" });
+    expect(answers.at(-2)!.usage).toMatchObject({ "breaker:gemini": 2, "breaker:groq": 2 });
   });
 
   it("with Gemini rate-limited and Groq healthy, Groq answers: source is groq and the figures are the rules'", async () => {

@@ -130,6 +130,7 @@ export function scriptedWriter(
     enabled: true,
     rephrase: options.rephrase ?? false,
     calls,
+    breakers: () => ({ gemini: "closed" as const }),
     write: (task) => {
       calls.push(task.name);
       const { text, provider = "gemini" } = reply(task.name, "");

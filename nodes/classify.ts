@@ -1,3 +1,4 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withClassification, withUsage } from "../graph/context.ts";
 import { requestDeadline } from "../llm/deadline.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
@@ -9,12 +10,18 @@ import { requireContext } from "./requireContext.ts";
  * an LLM chain with rules behind it); records who labelled it and what it cost. UNSAFE attempts are logged.
  */
 export function makeClassify(deps: MilhenaDeps) {
-  return async function classify(state: MilhenaStateType): Promise<MilhenaStateUpdate> {
+  return async function classify(
+    state: MilhenaStateType,
+    config?: LangGraphRunnableConfig,
+  ): Promise<MilhenaStateUpdate> {
     const context = requireContext(state);
     const { classification, source, usage } = await deps.classifier.classify(
       context.question,
       context.previousTurn,
-      { deadlineAt: requestDeadline(context.startedAtMs, deps.llmDeadlineMs) },
+      {
+        deadlineAt: requestDeadline(context.startedAtMs, deps.llmDeadlineMs),
+        ...(config?.signal ? { signal: config.signal } : {}),
+      },
     );
     if (classification.intent === "UNSAFE") {
       deps.logger.warn("unsafe request refused", {

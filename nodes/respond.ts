@@ -1,3 +1,4 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withAnswer, withUsage } from "../graph/context.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
@@ -13,7 +14,10 @@ import { requireClassification, requireContext } from "./requireContext.ts";
  * otherwise the polite scope reply.
  */
 export function makeRespond(deps: MilhenaDeps) {
-  return async function respond(state: MilhenaStateType): Promise<MilhenaStateUpdate> {
+  return async function respond(
+    state: MilhenaStateType,
+    config?: LangGraphRunnableConfig,
+  ): Promise<MilhenaStateUpdate> {
     const context = requireContext(state);
     const { intent, language } = requireClassification(context);
     if (intent !== "GREETING" && intent !== "HELP" && intent !== "GENERAL" && intent !== "UNSAFE") {
@@ -22,7 +26,11 @@ export function makeRespond(deps: MilhenaDeps) {
     if (intent !== "GENERAL" || !deps.llm.enabled) {
       return { context: withAnswer(context, fixedReply(intent, language)) };
     }
-    const outcome = await deps.llm.write(generalAnswerTask(context.question, language), context);
+    const outcome = await deps.llm.write(
+      generalAnswerTask(context.question, language),
+      context,
+      config?.signal,
+    );
     let next = withUsage(context, outcome.usage);
     if (outcome.value !== null && outcome.provider !== null) {
       // A general answer has no facts behind it: it may only repeat figures from the question.

@@ -1,3 +1,4 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withAnswer, withUsage, type RequestContext } from "../graph/context.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
@@ -15,7 +16,10 @@ import { requireClassification, requireContext } from "./requireContext.ts";
  * every number, date and name in it matches the facts.
  */
 export function makeTranslate(deps: MilhenaDeps) {
-  return async function translate(state: MilhenaStateType): Promise<MilhenaStateUpdate> {
+  return async function translate(
+    state: MilhenaStateType,
+    config?: LangGraphRunnableConfig,
+  ): Promise<MilhenaStateUpdate> {
     const context = requireContext(state);
     const { intent, language } = requireClassification(context);
     const result = context.toolResult;
@@ -35,7 +39,7 @@ export function makeTranslate(deps: MilhenaDeps) {
       intent === "ANALYSIS"
         ? analysisNarrativeTask(context.question, result, template, language)
         : rephraseTask(context.question, template, language);
-    const outcome = await deps.llm.write(task, context);
+    const outcome = await deps.llm.write(task, context, config?.signal);
     let next: RequestContext = withUsage(context, outcome.usage);
     if (outcome.value !== null && outcome.provider !== null) {
       const problems = reviewLlmText(outcome.value, factsFrom(result, [template, context.question]));

@@ -164,6 +164,15 @@ describe.each(TEST_BACKENDS)("a chat with LLM providers on %s", (kind) => {
     expect(answers[0]!.usage!.inputTokens).toBeGreaterThan(0);
   });
 
+  it("with Gemini hanging and Groq sending malformed bodies, every answer is still the rules' answer", async () => {
+    fake.respondWith("gemini", () => ({ kind: "hang" }));
+    fake.respondWith("groq", () => ({ kind: "malformed" }));
+    const runtime = await llmRuntime({ LLM_POLICY: "llm", LLM_TIMEOUT_MS: "100", LLM_DEADLINE_MS: "1000" });
+    const answers = await chat(runtime, `hang-${kind}`);
+    expect(answers.map((r) => r.answer)).toEqual(expected.map((r) => r.answer));
+    expect(answers.map((r) => r.source)).toEqual(CHAT.map(() => "rules"));
+  });
+
   it("discards an ANALYSIS narrative with a hallucinated figure and answers with the template", async () => {
     fake.respondWith("gemini", (request) => {
       const reference = quoted(request.prompt, "Reference answer") ?? "";

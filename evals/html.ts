@@ -188,6 +188,7 @@ figcaption{font-weight:bold;margin-bottom:4px}.cases td:nth-child(6){max-width:4
 <p>${report.cases} cases · provider ${escapeHtml(run.provider)} · prompts ${escapeHtml(JSON.stringify(run.promptVersions))} · ${escapeHtml(run.database)} · seed ${run.seed} (${run.executions} executions over ${run.days} days) · now ${escapeHtml(run.now)} ${escapeHtml(run.timeZone)} · started ${escapeHtml(run.startedAt)} · ${(run.durationMs / 1000).toFixed(1)} s</p>
 ${gate}
 ${metricsTable(report.metrics, comparison)}
+<p>Numeric truth on the cases labelled right (diagnostic): ${pct(report.numericWhenLabelled.rate)} (${report.numericWhenLabelled.correct}/${report.numericWhenLabelled.total})</p>
 <p>Latency p50 ${report.latency.p50} ms · p95 ${report.latency.p95} ms · max ${report.latency.max} ms · tokens in ${report.usage.inputTokens}, out ${report.usage.outputTokens} · cost $${report.usage.costUsd.toFixed(4)}</p>
 ${heatMapSvg(report.intentConfusion, "Intent confusion")}
 ${heatMapSvg(report.queryTypeConfusion, "queryType confusion (data questions)")}

@@ -7,11 +7,13 @@ import {
   histogram,
   metricRates,
   percentile,
+  rate,
   ratesBy,
   sumUsage,
   type Confusion,
   type Histogram,
   type MetricRates,
+  type Rate,
   type UsageTotals,
 } from "./metrics.ts";
 import type { Provider } from "./providers.ts";
@@ -65,6 +67,8 @@ export interface EvalReport {
   readonly run: RunInfo;
   readonly cases: number;
   readonly metrics: MetricRates;
+  /** Diagnostic, not gated: numeric truth on the cases whose intent, queryType and window were right. */
+  readonly numericWhenLabelled: Rate;
   readonly byLanguage: Record<string, MetricRates>;
   readonly byIntent: Record<string, MetricRates>;
   readonly byTag: Record<string, MetricRates>;
@@ -130,6 +134,11 @@ export function buildReport(results: readonly CaseResult[], run: RunInfo): EvalR
     run,
     cases: results.length,
     metrics,
+    numericWhenLabelled: rate(
+      results
+        .filter((r) => r.scores.intent && r.scores.queryType !== false && r.scores.window !== false)
+        .map((r) => r.scores.numeric),
+    ),
     byLanguage: ratesBy(rows, (c) => c.language),
     byIntent: ratesBy(rows, (c) => c.intent),
     byTag,

@@ -141,6 +141,7 @@ async function main(args: EvalArgs): Promise<number> {
           provider: args.provider,
           cases: report.cases,
           metrics: summary,
+          numericWhenLabelled: report.numericWhenLabelled,
           latencyMs: { p50: report.latency.p50, p95: report.latency.p95 },
           usage: report.usage,
           regressions: comparison?.regressions.length ?? null,
@@ -172,6 +173,8 @@ try {
 try {
   process.exitCode = await main(args);
 } catch (e) {
-  log.error("eval.failed", { error: e instanceof Error ? e.message : String(e) });
+  const message = e instanceof Error ? e.message : String(e);
+  log.error("eval.failed", { error: message });
+  process.stderr.write(`eval: ${message}\n`);
   process.exitCode = 1;
 }

@@ -150,6 +150,19 @@ function caseTable(cases: readonly CaseRecord[]): string {
   return `<table class="cases"><tr><th>id</th><th>question</th><th>expected</th><th>got</th><th>failed</th><th>answer</th></tr>${rows.join("")}</table>`;
 }
 
+/** Bars of precision and recall for the labels that occur. */
+function labelBars(c: Confusion) {
+  return c.perLabel
+    .filter((l) => l.support > 0 || l.predicted > 0)
+    .map((l) => ({
+      label: l.label,
+      values: [
+        { series: "precision", value: l.precision ?? 0 },
+        { series: "recall", value: l.recall ?? 0 },
+      ],
+    }));
+}
+
 export function renderHtmlReport(report: EvalReport, comparison: Comparison | null): string {
   const run = report.run;
   const misses = report.results.filter((r) => r.failed.length > 0);
@@ -195,6 +208,8 @@ ${heatMapSvg(report.queryTypeConfusion, "queryType confusion (data questions)")}
 <h2>Per label</h2>
 <div style="display:flex;gap:32px"><div><h3>intent</h3>${perLabelTable(report.intentConfusion)}</div><div><h3>queryType</h3>${perLabelTable(report.queryTypeConfusion)}</div></div>
 ${barChartSvg("Accuracy by expected intent", intentBars)}
+${barChartSvg("Precision and recall by intent", labelBars(report.intentConfusion))}
+${barChartSvg("Precision and recall by queryType", labelBars(report.queryTypeConfusion))}
 ${barChartSvg("Scores by language", languageBars)}
 ${histogramSvg(report.latency.histogram, "Latency histogram (ms)")}
 ${compare}

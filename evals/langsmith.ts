@@ -123,6 +123,20 @@ export function langsmithEvaluators(casesById: ReadonlyMap<string, EvalCase>): L
   });
 }
 
+/**
+ * Whether this run talks to LangSmith: only when asked (`--langsmith`) and a key is present. Without
+ * both, the run stays offline and LangChain tracing is turned off.
+ */
+export function langsmithPlan(
+  asked: boolean,
+  env: NodeJS.ProcessEnv,
+): { readonly apiKey: string | null; readonly warning: string | null } {
+  const key = env.LANGSMITH_API_KEY?.trim() || null;
+  if (!asked) return { apiKey: null, warning: null };
+  if (!key) return { apiKey: null, warning: "--langsmith ignored: LANGSMITH_API_KEY is not set" };
+  return { apiKey: key, warning: null };
+}
+
 export interface LangsmithRunOptions {
   readonly split: Split;
   readonly cases: readonly EvalCase[];

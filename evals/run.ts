@@ -8,7 +8,7 @@ import { loadSplit, toSessions } from "./dataset.ts";
 import { freshEmbeddedDatabase, freshServerDatabase } from "./freshDatabase.ts";
 import { describeGateFailure } from "./gate.ts";
 import { renderHtmlReport } from "./html.ts";
-import { runLangsmith } from "./langsmith.ts";
+import { langsmithPlan, runLangsmith } from "./langsmith.ts";
 import { createProgressBar } from "./progressBar.ts";
 import { promptVersions, promptVersionsTag } from "./promptVersions.ts";
 import { providerEnv } from "./providers.ts";
@@ -23,13 +23,13 @@ const log = createLogger("info", { component: "eval" });
 async function main(args: EvalArgs): Promise<number> {
   const started = new Date();
   const overrides = providerEnv(args.provider, process.env);
-  const apiKey = process.env.LANGSMITH_API_KEY?.trim();
-  if (!args.langsmith || !apiKey) {
+  const { apiKey, warning } = langsmithPlan(args.langsmith, process.env);
+  if (!apiKey) {
     // No upload asked for (or no key): keep LangChain's own tracing off too, so nothing goes out.
     process.env.LANGSMITH_TRACING = "false";
     process.env.LANGCHAIN_TRACING_V2 = "false";
   }
-  if (args.langsmith && !apiKey) log.warn("--langsmith ignored: LANGSMITH_API_KEY is not set");
+  if (warning) log.warn(warning);
 
   const env = loadEnv({
     ...process.env,
@@ -116,7 +116,7 @@ async function main(args: EvalArgs): Promise<number> {
       renderHtmlReport(report, comparison),
     );
 
-    if (args.langsmith && apiKey) {
+    if (apiKey) {
       const prefix = `milhena-${args.split}-${args.provider}-${promptVersionsTag(versions)}`;
       const uploaded = await runLangsmith(apiKey, {
         split: args.split,

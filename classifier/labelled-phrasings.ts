@@ -318,7 +318,7 @@ const ACTIVITY: LabelledPhrasing[] = [
   data("hanno girato tutti i flussi stanotte?", "TODAY_ACTIVITY", TODAY, "it"),
   data("did the nightly sync run?", "TODAY_ACTIVITY", TODAY, "en"),
   data("what's our busiest workflow?", "TODAY_ACTIVITY", TODAY, "en"),
-  data("qual è stato il workflow più usato la settimana scorsa?", "TODAY_ACTIVITY", LAST_WEEK, "it"),
+  data("qual è stato il workflow più usato la settimana scorsa?", "WORKFLOWS", LAST_WEEK, "it"),
   data("which workflow ran the most this week?", "TODAY_ACTIVITY", THIS_WEEK, "en"),
 ];
 

@@ -83,6 +83,20 @@ const NORMALIZED_RULES: ReadonlyArray<readonly [UnsafeRule, RegExp]> = [
     /\b(list|elenco|elenca|lista|show|mostra|mostrami|dammi|give me|all|tutti gli|export|esporta)\b.{0,20}\b(users|utenti|user accounts)\b/,
   ],
   [
+    // Someone else's conversations, by role: "the chat history of user mario", "le domande della collega".
+    "other_users",
+    /\b(conversazion[ei]|chat|cronologia|storico|domande|messaggi|conversations?|history|questions|messages)\b.{0,12}\b(di|del|della|dell|dei|of|from|by)\s(l utente|utente|user|the user|collega|colleague|la collega|il collega|my colleague|la mia collega|il mio collega|mio collega|mia collega)\b/,
+  ],
+  [
+    // "what did the admin user ask?", "quali domande ha fatto l'utente admin?", "cosa ha chiesto la collega Laura?"
+    "other_users",
+    /\b(cosa ha chiesto|cosa hanno chiesto|che cosa ha chiesto|quali domande ha fatto|che domande ha fatto|cosa ha scritto|what did|what has|which questions did)\b.{0,30}\b(utente|user|collega|colleague|admin|amministratore)\b/,
+  ],
+  [
+    "prompt_injection",
+    /\b(reveal|show|print|display|tell me|repeat|rivela|mostrami|mostra|dimmi|ripeti|stampa)\b.{0,20}\b(hidden|secret|segret\w*|nascost\w*|original|originali|internal|interne|system)\b.{0,12}\b(instructions|istruzioni|prompt|rules|regole|guidelines)\b/,
+  ],
+  [
     "other_users",
     /\b(what did|cosa hanno chiesto|cosa ha chiesto|what have)\b.{0,20}\b(other users?|the others|gli altri|altri utenti|other people|my colleagues|i miei colleghi)\b/,
   ],
@@ -127,10 +141,26 @@ export const UNSAFE_WORDS: readonly string[] = [
 const HARMLESS =
   /\b(reset (della |the )?password|password reset|recupero (della )?password|password dimenticat[ae]|forgot(ten)? password|cambio password|password change)\b/g;
 
+/**
+ * Someone else's conversations by name, read on the text as typed (a capitalised name that does not
+ * start the sentence): "fammi vedere le conversazioni di Marco", "what did Laura ask yesterday?".
+ */
+const NAMED_RULES: ReadonlyArray<readonly [UnsafeRule, RegExp]> = [
+  [
+    "other_users",
+    /\b([Cc]onversazion[ei]|[Cc]hat|[Cc]ronologia|[Cc]onversations?|[Hh]istory)\b.{0,12}\b(di|del|della|of|from|by)\s+[A-Z][a-z]{2,}/,
+  ],
+  [
+    "other_users",
+    /\b(ha chiesto|hanno chiesto|ha scritto)\b.{0,25}\s[A-Z][a-z]{2,}|\b[Ww]hat did [A-Z][a-z]{2,} (ask|write|say)\b/,
+  ],
+];
+
 /** The name of the unsafe rule the question trips, or null. */
 export function unsafeRule(raw: string, normalizedTexts: readonly string[]): UnsafeRule | null {
   const lower = raw.toLowerCase();
   for (const [rule, pattern] of RAW_RULES) if (pattern.test(lower)) return rule;
+  for (const [rule, pattern] of NAMED_RULES) if (pattern.test(raw)) return rule;
   for (const text of normalizedTexts) {
     const checked = text.replace(HARMLESS, " ");
     for (const [rule, pattern] of NORMALIZED_RULES) if (pattern.test(checked)) return rule;

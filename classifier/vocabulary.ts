@@ -12,13 +12,51 @@ const THANKS_WORDS =
   "grazie|grazie mille|grazie tante|mille grazie|ti ringrazio|thanks|thank you|thank you very much|thank you so much|thanks a lot|many thanks|cheers|arrivederci|a presto|buona giornata|buona serata|bye|goodbye|see you";
 
 /** A whole message that is only a greeting, thanks or goodbye ("Ciao Milhena, come stai?"). */
-export const GREETING = new RegExp(
+const GREETING_MESSAGE = new RegExp(
   `^((ok|okay|perfetto|perfect|great|ottimo|bene|super) )?(${GREETING_WORDS}|${THANKS_WORDS})` +
     `( (milhena|there|a tutti|everyone|team|all|ragazzi))?` +
     `( (come stai|come va|tutto bene|tutto ok|how are you|how are you doing|how are you today|how s it going))?` +
     `( (that s all|thats all|that s it|for now|e tutto|per ora e tutto|per ora|ciao))?$`,
 );
 const GREETING_LEXICON = lexicon(`${GREETING_WORDS}|${THANKS_WORDS}`);
+
+/** Goodbyes and good wishes: social words that close a conversation. */
+const FAREWELL = lexicon(`
+  a domani | a dopo | a piu tardi | a presto | alla prossima | ci sentiamo | ci vediamo | ci si sente |
+  buona giornata | buona serata | buona notte | buonanotte | buon lavoro | buon weekend | buon fine settimana |
+  bye | bye bye | ciao ciao | see you | see ya | see you later | see you soon | see you tomorrow | talk soon |
+  talk to you later | take care | good night | goodnight | have a nice day | have a good day |
+  have a nice evening | have a good evening | have a nice weekend | have a good weekend | have a good one |
+  cheers | arrivederci | addio | farewell | later
+`);
+/** Pleasantries that may come with a greeting, a thanks or a goodbye, and say nothing else. */
+const PLEASANTRY = lexicon(`
+  ok | okay | va bene | d accordo | perfetto | perfect | ottimo | great | awesome | nice | bene | super |
+  capito | got it | understood | fantastico | gentilissima | gentilissimo | gentile | sei stata utile |
+  sei stato utile | sei stata gentile | molto utile | utilissima | utilissimo | that helps | that helped |
+  that was helpful | very helpful | really helpful | you ve been helpful | you have been helpful | helpful |
+  great job | well done | brava | bravo | mate | buddy | friend | amica | amico | cara | caro | milhena |
+  again | ancora | tanto | tantissimo | davvero | very much | so much | a lot | for now | per ora | and | e |
+  anche a te | you too | to you too | domani | tomorrow | stasera | tonight | then | allora | tutti | everyone |
+  di tutto | per tutto | for everything | per l aiuto | for the help | for your help | dell aiuto
+`);
+const SOCIAL_PHRASES = [GREETING_LEXICON, FAREWELL, PLEASANTRY].map((l) => new RegExp(l.pattern.source, "g"));
+
+/**
+ * Only greetings, thanks, goodbyes and pleasantries ("a domani, ciao ciao", "many thanks, that helps",
+ * "ti ringrazio, sei stata utile"): at least one of the first three, and nothing else.
+ */
+function isPleasantries(text: string): boolean {
+  if (!GREETING_LEXICON.pattern.test(text) && !FAREWELL.pattern.test(text)) return false;
+  let rest = text;
+  for (const re of SOCIAL_PHRASES) rest = rest.replace(re, " ");
+  return rest.trim() === "";
+}
+
+/** A message that is only a greeting, thanks or goodbye. */
+export const GREETING = {
+  test: (text: string): boolean => GREETING_MESSAGE.test(text) || isPleasantries(text),
+};
 
 export const HELP = lexicon(`
   help | aiuto | aiutami | mi aiuti | puoi aiutarmi | can you help | help me | cosa sai fare |
@@ -30,7 +68,10 @@ export const HELP = lexicon(`
   cosa posso chiederti | cosa posso chiedere | cosa ti posso chiedere | che domande posso |
   che tipo di domande | quali domande | come ti uso | come si usa | come posso usarti |
   a cosa servi | come funzioni | istruzioni per l uso | guida | user guide | esempi di domande |
-  examples of questions
+  examples of questions | come usarti | come ti si usa | come funzioni tu | how does this thing work |
+  how does this work | how do i use you | how should i use you | what questions do you understand |
+  what do you understand | which questions do you understand | cosa capisci | che domande capisci |
+  quali domande capisci | mi spieghi come funzioni | spiegami come funzioni | explain how you work
 `);
 /** "come funziona?" asks for help; "come funziona n8n?" asks about something else. */
 export const HELP_HOW_IT_WORKS =
@@ -44,7 +85,7 @@ export const PREDICTION_STRONG = lexicon(`
 
 /** Words about the future: a forecast when the question is about the business. */
 export const PREDICTION_FUTURE = lexicon(`
-  aspettarci | aspettarsi | aspettare | aspettiamo | ci aspettano | expect | expected | expecting |
+  aspettarci | aspettarsi | aspettare | aspettiamo | aspettarmi | aspettarvi | mi aspetto | ci aspettiamo | ci aspettano | expect | expected | expecting |
   will | will we | will there be | are we going to | going to | gonna | avremo | arriveranno |
   riceveremo | ci saranno | saranno | venderemo | falliranno | domani | dopodomani | tomorrow |
   upcoming | futuro | future | what s coming | what will happen | cosa succedera | cosa accadra |
@@ -80,6 +121,7 @@ export const TREND = lexicon(`
 
 /** Why things fail, and which failures are most common. */
 export const TOP_ERRORS = lexicon(`
+  went wrong with | gone wrong with | andato storto con | andato storto nelle | andato storto nei |
   perche | why | cause | causes | causa | causato | causati | motivo | motivi | ragione | ragioni |
   reason | reasons | root cause | da cosa dipend* | what causes | what caused | causing | come mai |
   errore piu frequente | errori piu frequenti | errore piu comune | errori piu comuni |
@@ -103,7 +145,7 @@ const ERRORS = lexicon(`
   non funziona | non funzionano | non va | non vanno | went wrong | gone wrong | go wrong |
   goes wrong | going wrong | andato storto | andata storta | andate storte | andati storti |
   andato male | andata male | andati male | andate male | casino | casini | intoppi | intoppo |
-  grane | grana | rogne | rogna | crash | crashed | crashes | crashing | blow up | blew up |
+  grane | grana | rogne | rogna | break | breaks | breaking | crash | crashed | crashes | crashing | blow up | blew up |
   blown up | bloccat* | si e bloccato | piantat* | stopped | fermat* | anomalie | anomalia | strano |
   strana | strani | strane | unusual | weird | timeout | timeouts | time out | timed out | stuck | bloccati | hanging | trouble | troubles | glitch | glitches | hiccups |
   is down | are down | was down | were down | e down | sono down | went down | andato giu
@@ -149,7 +191,13 @@ const WORKFLOWS_PATTERN = new RegExp(
   `\\b((${WORKFLOW_NOUN}) ((sono|are|is|currently|attualmente|abbiamo|we have) )?(attiv[oaie]|active|abilitat[oaie]|enabled|accesi|in funzione|switched on|turned on|ci sono|abbiamo|we have|do we have|are there|esistono|configurat[oaie]|set up|running right now|girano|live|in produzione|in production|spent[oaie]|disattivat[oaie]|disabilitat[oaie]|inattiv[oaie]|inactive|disabled|turned off|switched off|paused|in pausa)` +
     `|(quali|which|what|elenco|lista|list|elenca|show me|mostrami|quanti|quante|how many|numero di|tutti|all) (sono |are )?(i |gli |le |the |our |di |dei |delle |le nostre |i nostri |our )?(${WORKFLOW_NOUN})( attivi| attive| active)?( in tutto| in total)?$` +
     `|(list|elenco|elenca|lista) (of |di |dei |delle )?(${WORKFLOW_NOUN})` +
-    `|attiv[oaie] (${WORKFLOW_NOUN})|active (${WORKFLOW_NOUN}))\\b`,
+    `|attiv[oaie] (${WORKFLOW_NOUN})|active (${WORKFLOW_NOUN})` +
+    // "quali automazioni ho?", "which automations do I have?", "quanti processi automatici abbiamo?"
+    `|(quali|which|what|quanti|quante|how many) (${WORKFLOW_NOUN})( automatic[iheo]| automatizzat[iaeo])? (ho|do i have|have i got|i have|abbiamo|we have|do we have|have we got|sono accese|sono accesi|are running|are on|are live|girano|sono in funzione)` +
+    // "which workflows were used the most?", "i processi più usati"
+    `|(${WORKFLOW_NOUN}) ((were|are|is|was|sono stati|sono state|e stato|e stata) )?(usat[oiae]|utilizzat[oiae]|used) (di piu|piu spesso|the most|most|most often)` +
+    `|(${WORKFLOW_NOUN}) (piu|most) (usat[oiae]|utilizzat[oiae]|used)` +
+    `|(piu|most) (usat[oiae]|utilizzat[oiae]|used) (${WORKFLOW_NOUN}))\\b`,
 );
 const WORKFLOWS_WORDS = lexicon(
   `${WORKFLOW_NOUN}|attivi|attive|active|enabled|abilitati|configurati|elenco|lista`,
@@ -171,6 +219,8 @@ const OVERVIEW = lexicon(`
   is everything working | are things working | funziona tutto | tutto funziona | everything ok |
   everything okay | everything fine | everything alright | everything good | smoothly | any news |
   news | novita | report | rapporto | quadro generale | big picture | health | salute |
+  hows everything | hows it going | how s everything | everything looking | how is everything looking |
+  how are things looking | how do things look | how does everything look | how s it looking | hows it looking |
   anything i should know | what s new | cosa c e di nuovo | breakdown | update | aggiornamento | aggiornamenti
 `);
 
@@ -229,7 +279,7 @@ export const FILLER: ReadonlySet<string> = new Set(
   qualcosa dati numeri statistiche info informazioni ma poi stiamo noi dobbiamo possiamo
   and the a an of for in on at to with about what how was were is are it did do does go went things everything
   anything all so then please tell me show give s d we our us you can could would like know be been will but now
-  numbers stats data figures info look looking should shall
+  numbers stats data figures info look looking should shall devo devi dovrei dovremmo deve
   `),
 );
 
@@ -239,7 +289,7 @@ export const FILLER: ReadonlySet<string> = new Set(
  * and Milhena only reads.
  */
 export const TASK_REQUEST =
-  /^((please |per favore |puoi |can you |could you )?(esegui|eseguire|lancia|avvia|fai partire|run|execute|trigger|start|restart|riavvia|cancella|elimina|delete|remove|rimuovi|disattiva|attiva|disable|enable|turn off|turn on|switch off|switch on|spegni|accendi|stop|ferma|modifica|change|aggiorna|annulla|cancel|retry|riprova|rilancia)\s(il|lo|la|i|gli|le|l|the|all|tutti|tutte|tutto|my|our|un|una|a|an|this|questo|questa|quel|quello|that|those|quei)\b)|^(scrivi|scrivimi|scrivere|write|draft|compose|prepara|preparami|crea|creami|create|build|make|invia|send|manda|rispondi|reply)\b.{0,30}\b(una|un|a|an|nuov[oa]|new)\s(mail|email|messaggio|message|workflow|automazione|automation|risposta|reply|lettera|letter|post)\b|\b(come si|come posso|come faccio a|come faccio|how do i|how can i|how to|how do you)\s(crea|creare|create|fare|make|build|configur\w*|set up|setup|install\w*|aggiung\w*|add|modific\w*|edit|collega\w*|connect|import\w*|use n8n|usare n8n|deploy\w*)\b/;
+  /^((please |per favore |puoi |can you |could you )?(esegui|eseguire|lancia|avvia|fai partire|run|execute|trigger|start|restart|riavvia|cancella|elimina|delete|remove|rimuovi|disattiva|attiva|disable|enable|turn off|turn on|switch off|switch on|spegni|accendi|stop|ferma|modifica|change|aggiorna|annulla|cancel|retry|riprova|rilancia|sposta|move|archivia|archive|inoltra|forward|duplica|duplicate|rinomina|rename|assegna|assign|svuota|empty|pulisci|clean)\s(il|lo|la|i|gli|le|l|the|all|tutti|tutte|tutto|my|our|un|una|a|an|this|questo|questa|quel|quello|that|those|quei)\b)|^(scrivi|scrivimi|scrivere|write|draft|compose|prepara|preparami|crea|creami|create|build|make|invia|send|manda|rispondi|reply)\b.{0,30}\b(una|un|a|an|nuov[oa]|new)\s(mail|email|messaggio|message|workflow|automazione|automation|risposta|reply|lettera|letter|post)\b|\b(come si|come posso|come faccio a|come faccio|how do i|how can i|how to|how do you)\s(crea|creare|create|fare|make|build|configur\w*|set up|setup|install\w*|aggiung\w*|add|modific\w*|edit|collega\w*|connect|import\w*|use n8n|usare n8n|deploy\w*)\b/;
 
 /** Openings that continue the previous question: "e ieri?", "and today?", "what about orders?". */
 export const FOLLOW_UP_START =
@@ -251,7 +301,8 @@ const STEM_FORMS = wordList(`
   affidabile affidabili affidabilita reliable reliability prestazioni efficienza efficiency velocita eseguiti
   eseguite eseguito interrotti interrotto interrotte bloccato bloccati bloccate fermato fermati fallito falliti
   fallita fallite riuscite riusciti aumentati aumentate aumentato calati calate diminuiti diminuite cresciuti
-  incassato guadagnato avviati avviate girato girati impegnati
+  incassato guadagnato avviati avviate girato girati impegnati usati usate usato usata utilizzati utilizzate
+  utilizzato utilizzata vediamo sentiamo
 `);
 
 /** Every keyword word, for the typo fixer. */
@@ -259,6 +310,7 @@ export const KEYWORD_WORDS: readonly string[] = [
   ...STEM_FORMS,
   ...[
     GREETING_LEXICON,
+    FAREWELL,
     HELP,
     PREDICTION_STRONG,
     PREDICTION_FUTURE,

@@ -23,7 +23,10 @@ export interface AnswerCache {
   /** The key for a question as of the current data (the data watermark is part of it). */
   keyFor(input: CacheKeyInput): Promise<string>;
   get(key: string): Promise<CachedAnswer | null>;
-  put(key: string, value: CachedAnswer): Promise<void>;
+  /** Stores an answer; `userId` says whose question produced it (erased with the user's data). */
+  put(key: string, value: CachedAnswer, userId?: string): Promise<void>;
+  /** Deletes the entries the user's questions produced; returns how many. */
+  eraseUser(userId: string): Promise<number>;
 }
 
 export interface AnswerCacheOptions {
@@ -97,7 +100,7 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       return { answer: entry.answer, classification: entry.classification };
     },
 
-    async put(key, value) {
+    async put(key, value, userId) {
       if (ttlMs <= 0) return;
       const now = options.clock().getTime();
       const expiresAt = now + ttlMs;
@@ -106,12 +109,26 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
         await options.pool.query(`DELETE FROM ${table} WHERE expires_at <= $1`, [new Date(now)]);
       }
       await options.pool.query(
-        `INSERT INTO ${table} (cache_key, answer, classification, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (cache_key) DO UPDATE SET answer = EXCLUDED.answer,
-           classification = EXCLUDED.classification, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at`,
-        [key, value.answer, JSON.stringify(value.classification), new Date(now), new Date(expiresAt)],
+        `INSERT INTO ${table} (cache_key, answer, classification, created_at, expires_at, user_id)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (cache_key) DO UPDATE SET answer = EXCLUDED.answer, classification = EXCLUDED.classification,
+           created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at, user_id = EXCLUDED.user_id`,
+        [
+          key,
+          value.answer,
+          JSON.stringify(value.classification),
+          new Date(now),
+          new Date(expiresAt),
+          userId ?? null,
+        ],
       );
+    },
+
+    async eraseUser(userId) {
+      // The in-process copies carry no owner: dropping them all only costs a few cache misses.
+      lru.clear();
+      const { rowCount } = await options.pool.query(`DELETE FROM ${table} WHERE user_id = $1`, [userId]);
+      return rowCount ?? 0;
     },
   };
 }

@@ -61,6 +61,10 @@ const EnvSchema = z.object({
   /** Rephrase template answers with the LLM (the fact guard still applies). */
   LLM_REPHRASE: booleanFlag.default(false),
 
+  /** Per-user request rate of the server: requests a minute on average, and the burst allowed. */
+  RATE_LIMIT_RPM: z.coerce.number().int().min(1).max(100_000).default(60),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000).default(20),
+
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")

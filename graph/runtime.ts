@@ -25,6 +25,7 @@ export interface MilhenaRuntime {
   readonly database: Database;
   readonly checkpointer: PostgresSaver;
   ask(question: string, options?: AskOptions): Promise<MilhenaResponse>;
+  runConfig(threadId: string, userId: string, signal?: AbortSignal): RunConfig;
   /** LangSmith tracing (enabled with LANGSMITH_TRACING=true and a key). */
   readonly tracing: Tracing;
   /** Circuit-breaker state per configured LLM provider (empty on rules only). */
@@ -35,6 +36,17 @@ export interface MilhenaRuntime {
 export interface AskOptions {
   threadId?: string;
   userId?: string;
+  signal?: AbortSignal;
+}
+
+/** The config of one request's graph run (what `ask`, the server and its streams use). */
+export interface RunConfig {
+  readonly configurable: { readonly thread_id: string; readonly user_id: string };
+  readonly durability: "exit";
+  readonly runName: string;
+  readonly metadata: Record<string, unknown>;
+  readonly callbacks: Tracing["callbacks"];
+  readonly signal?: AbortSignal;
 }
 
 export interface RuntimeOverrides {
@@ -102,23 +114,27 @@ export async function createMilhenaRuntime(
   const checkpointer = new PostgresSaver(database.pool, undefined, { schema: schemas.app });
   const graph = compileMilhenaGraph(deps, checkpointer);
 
+  const runConfig = (threadId: string, userId: string, signal?: AbortSignal): RunConfig => ({
+    configurable: { thread_id: threadId, user_id: userId },
+    // A request is short: checkpoint once when it ends, not after each of its 4–5 steps.
+    durability: "exit",
+    runName: "milhena",
+    metadata: { prompt_versions: PROMPT_VERSIONS },
+    callbacks: tracing.callbacks,
+    ...(signal ? { signal } : {}),
+  });
+
   return {
     graph,
     deps,
     database,
     checkpointer,
+    runConfig,
     async ask(question, options = {}) {
       const threadId = options.threadId ?? randomUUID();
       const state = await graph.invoke(
         { messages: [new HumanMessage(question)] },
-        {
-          configurable: { thread_id: threadId, user_id: options.userId ?? "local" },
-          // A request is short: checkpoint once when it ends, not after each of its 4–5 steps.
-          durability: "exit",
-          runName: "milhena",
-          metadata: { prompt_versions: PROMPT_VERSIONS },
-          callbacks: tracing.callbacks,
-        },
+        runConfig(threadId, options.userId ?? "local", options.signal),
       );
       if (!state.response) throw new Error("The graph finished without a response");
       return state.response;

@@ -21,6 +21,8 @@ export interface UserMemory {
   record(interaction: Interaction): Promise<void>;
   profile(userId: string): Promise<UserProfile | null>;
   recent(userId: string, limit?: number): Promise<Interaction[]>;
+  /** Deletes the user's interactions and profile; returns how many interactions were deleted. */
+  eraseUser(userId: string): Promise<number>;
 }
 
 /** Interactions kept per user; older ones are deleted as new ones arrive. */
@@ -112,6 +114,12 @@ export function createUserMemory(pool: pg.Pool, appSchema: string): UserMemory {
           reason: "",
         },
       }));
+    },
+
+    async eraseUser(userId) {
+      const { rowCount } = await pool.query(`DELETE FROM ${interactions} WHERE user_id = $1`, [userId]);
+      await pool.query(`DELETE FROM ${profiles} WHERE user_id = $1`, [userId]);
+      return rowCount ?? 0;
     },
   };
 }

@@ -59,7 +59,7 @@ export function makePersistMemory(deps: MilhenaDeps) {
       isDataIntent(classification.intent);
     await Promise.all([
       cacheable && context.cacheKey
-        ? deps.cache.put(context.cacheKey, { answer, classification })
+        ? deps.cache.put(context.cacheKey, { answer, classification }, context.userId)
         : Promise.resolve(),
       deps.memory.record({
         userId: context.userId,

@@ -46,9 +46,22 @@ export class MapCache implements AnswerCache {
   get(key: string) {
     return Promise.resolve(this.entries.get(key) ?? null);
   }
-  put(key: string, value: CachedAnswer) {
+  readonly owners = new Map<string, string | undefined>();
+  put(key: string, value: CachedAnswer, userId?: string) {
     this.entries.set(key, value);
+    this.owners.set(key, userId);
     return Promise.resolve();
+  }
+  eraseUser(userId: string) {
+    let n = 0;
+    for (const [key, owner] of this.owners) {
+      if (owner === userId) {
+        this.entries.delete(key);
+        this.owners.delete(key);
+        n++;
+      }
+    }
+    return Promise.resolve(n);
   }
 }
 
@@ -63,6 +76,11 @@ export class ListMemory implements UserMemory {
   }
   recent(userId: string) {
     return Promise.resolve(this.interactions.filter((i) => i.userId === userId).reverse());
+  }
+  eraseUser(userId: string) {
+    const before = this.interactions.length;
+    this.interactions.splice(0, before, ...this.interactions.filter((i) => i.userId !== userId));
+    return Promise.resolve(before - this.interactions.length);
   }
 }
 

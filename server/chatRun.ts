@@ -1,0 +1,108 @@
+import type { BaseMessage } from "@langchain/core/messages";
+import type { MilhenaResponse } from "../graph/response.ts";
+import type { Caller } from "./caller.ts";
+import type { AppDeps } from "./deps.ts";
+import { ApiError, notFound } from "./errors.ts";
+
+/**
+ * The thread a chat message goes to: the caller's own (another user's answers 404, as if it did not
+ * exist), or a new one when none is named.
+ */
+export async function chatThread(
+  deps: AppDeps,
+  caller: Caller,
+  threadId: string | undefined,
+): Promise<string> {
+  if (threadId === undefined) return (await deps.threads.create(caller.userId)).threadId;
+  if (await deps.threads.get(caller.userId, threadId)) return threadId;
+  try {
+    return (await deps.threads.create(caller.userId, { threadId })).threadId;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) {
+      void deps.audit.record({
+        event: "access.other_users_thread",
+        userId: caller.userId,
+        keyId: caller.keyId,
+      });
+      throw notFound("No such conversation.");
+    }
+    throw error;
+  }
+}
+
+export interface ChatRunOptions {
+  readonly signal: AbortSignal;
+  /** Called as each graph node finishes (for progress events). */
+  readonly onNode?: (node: string) => void;
+}
+
+/** Runs one question on a thread through the graph (streamed by node), records it, returns the response. */
+export async function runChat(
+  deps: AppDeps,
+  caller: Caller,
+  threadId: string,
+  message: string,
+  options: ChatRunOptions,
+): Promise<MilhenaResponse> {
+  const started = performance.now();
+  const response = await deps.runs.run(threadId, "reject", async (signal) => {
+    const abort = AbortSignal.any([signal, options.signal]);
+    const stream = await deps.runtime.graph.stream(
+      { messages: [{ role: "user", content: message }] },
+      { ...deps.runtime.runConfig(threadId, caller.userId, abort), streamMode: "updates" },
+    );
+    let final: MilhenaResponse | null = null;
+    for await (const chunk of stream) {
+      for (const [node, update] of Object.entries(chunk as Record<string, unknown>)) {
+        options.onNode?.(node);
+        const value = update && typeof update === "object" && "response" in update ? update.response : null;
+        if (value) final = value as MilhenaResponse;
+      }
+    }
+    if (!final) throw new Error("The graph finished without a response");
+    return final;
+  });
+  await deps.threads.touch(caller.userId, threadId, message);
+  deps.metrics.observeAnswer(response, (performance.now() - started) / 1000);
+  if (response.intent === "UNSAFE") {
+    void deps.audit.record({
+      event: "unsafe_request",
+      userId: caller.userId,
+      keyId: caller.keyId,
+      detail: { threadId },
+    });
+  }
+  return response;
+}
+
+/** The answer in pieces of a few words, for streaming; joined they are the answer. */
+export function answerChunks(answer: string, wordsPerChunk = 4): string[] {
+  const words = answer.match(/\S+\s*/g) ?? [];
+  const chunks: string[] = [];
+  for (let i = 0; i < words.length; i += wordsPerChunk)
+    chunks.push(words.slice(i, i + wordsPerChunk).join(""));
+  const leading = /^\s+/.exec(answer)?.[0] ?? "";
+  if (leading && chunks[0] !== undefined) chunks[0] = leading + chunks[0];
+  return chunks;
+}
+
+export interface ChatMessage {
+  readonly role: "user" | "assistant";
+  readonly content: string;
+}
+
+/** A thread's conversation, from its last checkpoint. */
+export async function threadMessages(deps: AppDeps, threadId: string): Promise<ChatMessage[]> {
+  const state = await deps.runtime.graph.getState({ configurable: { thread_id: threadId } });
+  const values = state.values as { messages?: BaseMessage[] };
+  return (values.messages ?? []).flatMap((m): ChatMessage[] => {
+    const type = m.getType();
+    if (type !== "human" && type !== "ai") return [];
+    return [
+      {
+        role: type === "human" ? "user" : "assistant",
+        content: typeof m.content === "string" ? m.content : m.text,
+      },
+    ];
+  });
+}

@@ -1,0 +1,81 @@
+import { Redis } from "ioredis";
+import pino, { type Logger as PinoLogger } from "pino";
+import type { AppEnv } from "../config/env.ts";
+import type { MilhenaRuntime } from "../graph/runtime.ts";
+import { createAuditLog, type AuditLog } from "./audit.ts";
+import { createApiKeyStore, type ApiKeyStore } from "./auth/apiKeys.ts";
+import { createMetrics, type Metrics } from "./metrics.ts";
+import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rateLimit.ts";
+import { createThreadRuns, type ThreadRuns } from "./threadRuns.ts";
+import { createThreadStore, type ThreadStore } from "./threadStore.ts";
+
+/** Everything the server's routes use, built once per process (tests override parts). */
+export interface AppDeps {
+  readonly env: AppEnv;
+  readonly runtime: MilhenaRuntime;
+  readonly threads: ThreadStore;
+  readonly runs: ThreadRuns;
+  readonly keys: ApiKeyStore;
+  readonly audit: AuditLog;
+  readonly rateLimiter: RateLimiter;
+  readonly metrics: Metrics;
+  readonly logger: PinoLogger;
+  /** Breaker state per LLM provider (for /ready and metrics). */
+  readonly providerStatus?: () => Record<string, string>;
+  /** Set when the process is shutting down: new requests get 503. */
+  readonly lifecycle: { draining: boolean };
+  /** Releases what the deps opened (the Redis connection); the runtime is closed by its owner. */
+  close(): Promise<void>;
+}
+
+export interface ServerDepsOverrides {
+  readonly logger?: PinoLogger;
+  readonly rateLimiter?: RateLimiter;
+  readonly metrics?: Metrics;
+  /** Key prefix in Redis (tests use a unique one). */
+  readonly redisPrefix?: string;
+}
+
+export function createServerDeps(
+  env: AppEnv,
+  runtime: MilhenaRuntime,
+  overrides: ServerDepsOverrides = {},
+): AppDeps {
+  const logger = overrides.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "milhena" } });
+  const pool = runtime.database.pool;
+  const schema = env.MILHENA_SCHEMA;
+  const limits = { perMinute: env.RATE_LIMIT_RPM, burst: env.RATE_LIMIT_BURST };
+  let redis: Redis | null = null;
+  let rateLimiter = overrides.rateLimiter;
+  if (!rateLimiter) {
+    if (env.REDIS_URL) {
+      redis = new Redis(env.REDIS_URL, {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        lazyConnect: false,
+      });
+      redis.on("error", (error: Error) => logger.warn({ err: error.message }, "redis error"));
+      rateLimiter = createRedisRateLimiter(redis, overrides.redisPrefix ?? "milhena:", limits);
+    } else {
+      rateLimiter = createMemoryRateLimiter(limits);
+    }
+  }
+  return {
+    env,
+    runtime,
+    threads: createThreadStore(pool, schema, runtime.checkpointer),
+    runs: createThreadRuns(),
+    keys: createApiKeyStore(pool, schema),
+    audit: createAuditLog(pool, schema, (error) =>
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "audit write failed"),
+    ),
+    rateLimiter,
+    metrics: overrides.metrics ?? createMetrics(),
+    logger,
+    providerStatus: () => runtime.providerStatus(),
+    lifecycle: { draining: false },
+    async close() {
+      if (redis) await redis.quit().catch(() => undefined);
+    },
+  };
+}

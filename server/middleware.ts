@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import type express from "express";
+import type { AppDeps } from "./deps.ts";
+import { callerOf, requestIdOf } from "./caller.ts";
+import { ApiError } from "./errors.ts";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Gives every request an id (the caller's `x-request-id` when well-formed), logs and times it. */
+export function requestLifecycle(deps: AppDeps): express.RequestHandler {
+  return (req, res, next) => {
+    const given = req.header("x-request-id");
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("x-request-id", requestId);
+    const started = performance.now();
+    res.on("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      const route = routeLabel(req);
+      deps.metrics.observeRequest(route, req.method, res.statusCode, seconds);
+      const caller: unknown = res.locals.caller;
+      deps.logger.info(
+        {
+          requestId,
+          method: req.method,
+          route,
+          status: res.statusCode,
+          ms: Math.round(seconds * 10_000) / 10,
+          userId: caller && typeof caller === "object" && "userId" in caller ? caller.userId : undefined,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
+/** The matched route pattern (not the raw path, which carries ids). */
+function routeLabel(req: express.Request): string {
+  const route: unknown = req.route;
+  const path =
+    route && typeof route === "object" && "path" in route && typeof route.path === "string"
+      ? route.path
+      : null;
+  return path ? `${req.baseUrl}${path}` : "unmatched";
+}
+
+/** During shutdown new requests are refused with 503 so a load balancer moves on. */
+export function refuseWhileDraining(deps: AppDeps): express.RequestHandler {
+  return (_req, _res, next) => {
+    if (deps.lifecycle.draining) {
+      next(
+        new ApiError(503, "unavailable", "Milhena is restarting. Please retry in a moment.", {
+          "Retry-After": "5",
+        }),
+      );
+      return;
+    }
+    next();
+  };
+}
+
+/** The key from `Authorization: Bearer <key>` or `x-api-key` (the LangGraph SDK's header). */
+export function keyFrom(req: express.Request): string | null {
+  const header = req.header("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    return match?.[1] ?? "";
+  }
+  const apiKey = req.header("x-api-key");
+  return apiKey === undefined ? null : apiKey.trim();
+}
+
+/** Authenticates every request behind it; failures are 401 and audited (without the key). */
+export function authenticate(deps: AppDeps): express.RequestHandler {
+  return (req, res, next) => {
+    const key = keyFrom(req);
+    const fail = (event: "auth.missing_key" | "auth.invalid_key") => {
+      void deps.audit.record({ event, requestId: requestIdOf(res), route: req.path, ip: req.ip ?? "" });
+      next(
+        new ApiError(
+          401,
+          "unauthorized",
+          key === null ? "An API key is required." : "The API key is not valid.",
+          { "WWW-Authenticate": 'Bearer realm="milhena"' },
+        ),
+      );
+    };
+    if (key === null) return fail("auth.missing_key");
+    deps.keys.verify(key).then(
+      (caller) => {
+        if (!caller) return fail("auth.invalid_key");
+        res.locals.caller = caller;
+        next();
+      },
+      (error: unknown) => next(error),
+    );
+  };
+}
+
+/** Per-user token bucket; 429 with Retry-After when the user's bucket is empty. */
+export function rateLimit(deps: AppDeps): express.RequestHandler {
+  return (req, res, next) => {
+    const caller = callerOf(res);
+    deps.rateLimiter.take(caller.userId).then(
+      (decision) => {
+        if (decision.allowed) return next();
+        const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+        deps.metrics.rateLimited();
+        void deps.audit.record({
+          event: "rate_limited",
+          userId: caller.userId,
+          keyId: caller.keyId,
+          requestId: requestIdOf(res),
+          route: req.path,
+        });
+        next(
+          new ApiError(429, "rate_limited", `Too many requests. Please wait ${seconds} s.`, {
+            "Retry-After": String(seconds),
+          }),
+        );
+      },
+      (error: unknown) => next(error),
+    );
+  };
+}
+
+/** Requests with a body must send JSON; a body-less POST (cancel) is fine. */
+export const requireJson: express.RequestHandler = (req, _res, next) => {
+  const hasBody =
+    Number(req.header("content-length") ?? 0) > 0 || req.header("transfer-encoding") !== undefined;
+  if (
+    (req.method === "POST" || req.method === "PUT" || req.method === "PATCH") &&
+    hasBody &&
+    !req.is("application/json")
+  ) {
+    next(new ApiError(415, "unsupported_media_type", "Send the request body as application/json."));
+    return;
+  }
+  next();
+};

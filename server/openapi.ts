@@ -1,0 +1,216 @@
+import { z } from "zod";
+import { ChatRequestSchema } from "./routes/chat.ts";
+
+type Method = "get" | "post" | "delete";
+
+export interface RouteDoc {
+  readonly method: Method;
+  /** OpenAPI path ("/api/threads/{id}"). */
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: "chat" | "operations" | "agent-server";
+  readonly auth: boolean;
+  readonly body?: z.ZodType;
+  readonly stream?: boolean;
+}
+
+/** Every route the server answers: the OpenAPI document is built from this, and a test checks the app against it. */
+export const ROUTES: readonly RouteDoc[] = [
+  { method: "get", path: "/health", summary: "The process is up", tag: "operations", auth: false },
+  { method: "get", path: "/live", summary: "Liveness probe", tag: "operations", auth: false },
+  {
+    method: "get",
+    path: "/ready",
+    summary: "Readiness: database reachable, migrations done, LLM breaker states",
+    tag: "operations",
+    auth: false,
+  },
+  { method: "get", path: "/metrics", summary: "Prometheus metrics", tag: "operations", auth: false },
+  { method: "get", path: "/openapi.json", summary: "This document", tag: "operations", auth: false },
+  {
+    method: "post",
+    path: "/api/chat",
+    summary: "Ask a question; returns the response object",
+    tag: "chat",
+    auth: true,
+    body: ChatRequestSchema,
+  },
+  {
+    method: "post",
+    path: "/api/chat/stream",
+    summary: "Ask a question; Server-Sent Events: meta, progress, chunk, final (or error)",
+    tag: "chat",
+    auth: true,
+    body: ChatRequestSchema,
+    stream: true,
+  },
+  {
+    method: "get",
+    path: "/api/threads",
+    summary: "The caller's conversations, newest first",
+    tag: "chat",
+    auth: true,
+  },
+  { method: "get", path: "/api/threads/{id}", summary: "A conversation's messages", tag: "chat", auth: true },
+  { method: "delete", path: "/api/threads/{id}", summary: "Delete a conversation", tag: "chat", auth: true },
+  {
+    method: "delete",
+    path: "/api/me/data",
+    summary: "Erase the caller's conversations, memory and cache entries",
+    tag: "chat",
+    auth: true,
+  },
+  {
+    method: "get",
+    path: "/info",
+    summary: "Server info (LangGraph Agent Server API)",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "post",
+    path: "/assistants/search",
+    summary: "Search assistants",
+    tag: "agent-server",
+    auth: true,
+  },
+  { method: "get", path: "/assistants/{id}", summary: "Get an assistant", tag: "agent-server", auth: true },
+  {
+    method: "get",
+    path: "/assistants/{id}/graph",
+    summary: "An assistant's graph",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "get",
+    path: "/assistants/{id}/schemas",
+    summary: "An assistant's schemas",
+    tag: "agent-server",
+    auth: true,
+  },
+  { method: "post", path: "/threads", summary: "Create a thread", tag: "agent-server", auth: true },
+  {
+    method: "post",
+    path: "/threads/search",
+    summary: "Search the caller's threads",
+    tag: "agent-server",
+    auth: true,
+  },
+  { method: "get", path: "/threads/{id}", summary: "Get a thread", tag: "agent-server", auth: true },
+  {
+    method: "get",
+    path: "/threads/{id}/state",
+    summary: "A thread's current state",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "post",
+    path: "/threads/{id}/history",
+    summary: "A thread's state history",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "post",
+    path: "/threads/{id}/runs/wait",
+    summary: "Run and wait for the final state",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "post",
+    path: "/threads/{id}/runs/stream",
+    summary: "Run and stream (values, updates, messages-tuple)",
+    tag: "agent-server",
+    auth: true,
+    stream: true,
+  },
+  {
+    method: "post",
+    path: "/threads/{id}/runs/{run}/cancel",
+    summary: "Cancel a run",
+    tag: "agent-server",
+    auth: true,
+  },
+];
+
+const ERROR_SCHEMA = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message", "requestId"],
+      properties: { code: { type: "string" }, message: { type: "string" }, requestId: { type: "string" } },
+    },
+  },
+};
+
+const ERROR_STATUSES: Record<string, string> = {
+  "400": "Invalid request",
+  "401": "Missing or invalid API key",
+  "404": "Not found (or not the caller's)",
+  "409": "Conflict (a run is active on the thread, or the id exists)",
+  "413": "Body too large",
+  "415": "Body is not JSON",
+  "429": "Rate limited (see Retry-After)",
+  "503": "Unavailable (database unreachable or shutting down)",
+};
+
+/** The OpenAPI 3.1 document of the server. */
+export function buildOpenApi(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
+    const responses: Record<string, unknown> = {
+      "200": {
+        description: "OK",
+        content: route.stream ? { "text/event-stream": {} } : { "application/json": {} },
+      },
+    };
+    for (const [status, description] of Object.entries(ERROR_STATUSES)) {
+      if (!route.auth && status !== "503") continue;
+      responses[status] = {
+        description,
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      };
+    }
+    paths[route.path] = {
+      ...paths[route.path],
+      [route.method]: {
+        summary: route.summary,
+        tags: [route.tag],
+        ...(params.length ? { parameters: params } : {}),
+        ...(route.auth ? { security: [{ bearer: [] }, { apiKey: [] }] } : { security: [] }),
+        ...(route.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { "application/json": { schema: z.toJSONSchema(route.body) } },
+              },
+            }
+          : {}),
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Milhena", version: "0.1.0", description: "Business assistant for n8n automations" },
+    paths,
+    components: {
+      schemas: { Error: ERROR_SCHEMA },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer" },
+        apiKey: { type: "apiKey", in: "header", name: "x-api-key" },
+      },
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { ApiError } from "./errors.ts";
+
+export type MultitaskStrategy = "reject" | "enqueue" | "interrupt" | "rollback";
+
+export interface ThreadRuns {
+  /** "reject" → 409 when a run is active on the thread; "enqueue" → waits its turn; "interrupt"/"rollback" → treated as reject. The signal aborts on cancel(). */
+  run<T>(
+    threadId: string,
+    strategy: MultitaskStrategy,
+    task: (signal: AbortSignal, runId: string) => Promise<T>,
+    runId?: string,
+  ): Promise<T>;
+  cancel(threadId: string, runId: string): boolean;
+  isBusy(threadId: string): boolean;
+  /** Resolves when every active and queued run has finished (graceful shutdown). */
+  drain(): Promise<void>;
+}
+
+interface ActiveRun {
+  readonly runId: string;
+  readonly controller: AbortController;
+}
+
+/** One run per thread at a time, in this process: runs on a thread never interleave. */
+export function createThreadRuns(): ThreadRuns {
+  /** The tail of each thread's queue: the promise the next run waits for. */
+  const tails = new Map<string, Promise<void>>();
+  const active = new Map<string, ActiveRun>();
+  const queued = new Map<string, Map<string, AbortController>>();
+  const all = new Set<Promise<unknown>>();
+
+  return {
+    run(threadId, strategy, task, runId = randomUUID()) {
+      if (strategy !== "enqueue" && tails.has(threadId)) {
+        return Promise.reject(
+          new ApiError(409, "conflict", "This conversation is still answering; wait for it or cancel it."),
+        );
+      }
+      const controller = new AbortController();
+      const previous = tails.get(threadId) ?? Promise.resolve();
+      const waiting = queued.get(threadId) ?? new Map<string, AbortController>();
+      waiting.set(runId, controller);
+      queued.set(threadId, waiting);
+      const result = previous.then(async () => {
+        waiting.delete(runId);
+        active.set(threadId, { runId, controller });
+        try {
+          if (controller.signal.aborted) throw new ApiError(409, "conflict", "The run was cancelled.");
+          return await task(controller.signal, runId);
+        } finally {
+          active.delete(threadId);
+        }
+      });
+      const settled = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      tails.set(threadId, settled);
+      all.add(settled);
+      void settled.then(() => {
+        all.delete(settled);
+        if (tails.get(threadId) === settled) {
+          tails.delete(threadId);
+          queued.delete(threadId);
+        }
+      });
+      return result;
+    },
+    cancel(threadId, runId) {
+      const current = active.get(threadId);
+      if (current?.runId === runId) {
+        current.controller.abort(new Error("cancelled"));
+        return true;
+      }
+      const waiting = queued.get(threadId)?.get(runId);
+      if (waiting) {
+        waiting.abort(new Error("cancelled"));
+        return true;
+      }
+      return false;
+    },
+    isBusy: (threadId) => tails.has(threadId),
+    async drain() {
+      while (all.size > 0) await Promise.all([...all]);
+    },
+  };
+}

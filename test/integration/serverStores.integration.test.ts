@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEnv } from "../../config/env.ts";
+import { seedDemo } from "../../db/demo/seed.ts";
+import { createMilhenaRuntime, type MilhenaRuntime } from "../../graph/runtime.ts";
+import { createApiKeyStore } from "../../server/auth/apiKeys.ts";
+import { createThreadStore } from "../../server/threadStore.ts";
+import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
+
+describe.each(TEST_BACKENDS)("server stores on %s", (kind) => {
+  let db: TestDatabase;
+  let runtime: MilhenaRuntime;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    runtime = await createMilhenaRuntime(loadEnv({ LOG_LEVEL: "silent" }), { database: db });
+    await seedDemo(db.pool, { n8nSchema: "n8n", executions: 50, days: 5, seed: 1, now: new Date() });
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it("API keys: shown once, stored as a hash, verified, revoked", async () => {
+    const keys = createApiKeyStore(db.pool, "milhena");
+    const { key, keyId } = await keys.create("anna", "admin");
+    expect(key).toMatch(/^mk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    const { rows } = await db.pool.query<{ key_hash: string }>(
+      "SELECT key_hash FROM milhena.api_keys WHERE key_id = $1",
+      [keyId],
+    );
+    expect(rows[0]?.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows)).not.toContain(key.slice(20));
+    expect(await keys.verify(key)).toEqual({ userId: "anna", role: "admin", keyId });
+    expect(await keys.verify(key.slice(0, -1) + (key.endsWith("A") ? "B" : "A"))).toBeNull();
+    expect(await keys.verify("garbage")).toBeNull();
+    expect(await keys.revoke(keyId)).toBe(true);
+    expect(await keys.verify(key)).toBeNull();
+    await expect(keys.create("not a user id", "user")).rejects.toThrow(/user id/);
+  });
+
+  it("threads: owned, listed newest first, titled, deleted with their checkpoints", async () => {
+    const threads = createThreadStore(db.pool, "milhena", runtime.checkpointer);
+    const a = await threads.create("anna", { metadata: { source: "web" } });
+    const b = await threads.create("anna", { threadId: "chosen-id" });
+    await expect(threads.create("bruno", { threadId: "chosen-id" })).rejects.toMatchObject({ status: 409 });
+    await expect(threads.create("anna", { threadId: "chosen-id" })).rejects.toMatchObject({ status: 409 });
+    expect((await threads.create("anna", { threadId: "chosen-id", ifExists: "do_nothing" })).threadId).toBe(
+      "chosen-id",
+    );
+    expect(await threads.get("bruno", "chosen-id")).toBeNull();
+    await runtime.ask("ciao", { threadId: a.threadId, userId: "anna" });
+    await threads.touch("anna", a.threadId, "ciao");
+    await threads.touch("anna", a.threadId, "second question does not retitle");
+    const list = await threads.list("anna", { limit: 10, offset: 0 });
+    expect(list.map((t) => t.threadId)).toEqual([a.threadId, b.threadId]);
+    expect(list[0]?.title).toBe("ciao");
+    expect(
+      (await threads.list("anna", { limit: 10, offset: 0, metadata: { source: "web" } })).map(
+        (t) => t.threadId,
+      ),
+    ).toEqual([a.threadId]);
+    expect(await threads.delete("bruno", a.threadId)).toBe(false);
+    expect(await threads.delete("anna", a.threadId)).toBe(true);
+    const { rows } = await db.pool.query(
+      "SELECT count(*)::int AS n FROM milhena.checkpoints WHERE thread_id = $1",
+      [a.threadId],
+    );
+    expect((rows[0] as { n: number }).n).toBe(0);
+    expect(await threads.deleteAllFor("anna")).toBe(1);
+  });
+});

@@ -63,10 +63,14 @@ export function createSseWriter(res: ServerResponse): SseWriter {
       const ok = res.write(formatSseEvent(event));
       if (!ok && !writer.closed) {
         await new Promise<void>((resolve) => {
-          wakeDrain = resolve;
-          res.once("drain", resolve);
+          const done = () => {
+            res.off("drain", done);
+            wakeDrain = null;
+            resolve();
+          };
+          wakeDrain = done;
+          res.on("drain", done);
         });
-        wakeDrain = null;
       }
       return !writer.closed;
     },

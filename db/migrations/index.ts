@@ -1,6 +1,7 @@
 import type { Migration } from "./types.ts";
 import { coreMigration } from "./001_core.ts";
 import { businessMigration } from "./002_business.ts";
+import { serverMigration } from "./003_server.ts";
 
 /** Every migration, in order. Versions are never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [coreMigration, businessMigration];
+export const MIGRATIONS: readonly Migration[] = [coreMigration, businessMigration, serverMigration];

@@ -120,7 +120,14 @@ export function rateLimit(deps: AppDeps): express.RequestHandler {
           }),
         );
       },
-      (error: unknown) => next(error),
+      (error: unknown) => {
+        // A limiter that cannot answer (Redis down) must not take the service down with it: let the request through.
+        deps.logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          "rate limiter unavailable",
+        );
+        next();
+      },
     );
   };
 }

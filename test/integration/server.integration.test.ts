@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { ROUTES } from "../../server/openapi.ts";
 import { chatRouter } from "../../server/routes/chat.ts";
 import { opsRouter } from "../../server/routes/ops.ts";
+import { createAgentServerRouter } from "../../server/agentServer/router.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
 
 interface SseEvent {
@@ -402,6 +403,23 @@ describe("rate limit", () => {
       }
     },
   );
+});
+
+describe("rate limiter outage", () => {
+  it("lets requests through when the limiter cannot answer (Redis down), instead of failing them", async () => {
+    const t = await startTestServer({
+      deps: { rateLimiter: { take: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:6390")) } },
+      executions: 20,
+    });
+    try {
+      const key = await t.createKey("one");
+      expect(
+        (await fetch(`${t.baseUrl}/api/threads`, { headers: { authorization: `Bearer ${key}` } })).status,
+      ).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
 });
 
 describe("the server on PGlite", () => {

@@ -261,12 +261,12 @@ describe("the Milhena server on PostgreSQL", () => {
           (m) => `${m} ${prefix}${route.path.replace(/:(\w+)/g, "{$1}")}`,
         );
       });
-    const ours = [...served(chatRouter(t.deps), "/api"), ...served(opsRouter(t.deps), "")].sort();
-    expect(ours).toEqual(
-      ROUTES.filter((r) => r.tag !== "agent-server")
-        .map((r) => `${r.method} ${r.path}`)
-        .sort(),
-    );
+    const ours = [
+      ...served(chatRouter(t.deps), "/api"),
+      ...served(opsRouter(t.deps), ""),
+      ...served(createAgentServerRouter(t.deps), ""),
+    ].sort();
+    expect(ours).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
   it("erases only the caller's threads, memory and cache entries", async () => {

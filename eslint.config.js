@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import globals from "globals";
 
 export default tseslint.config(
   {
@@ -28,5 +29,10 @@ export default tseslint.config(
   {
     files: ["**/*.js"],
     extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // The web chat: plain browser modules, no build step.
+    files: ["server/public/**/*.js"],
+    languageOptions: { globals: globals.browser, sourceType: "module" },
   },
 );

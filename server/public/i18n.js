@@ -1,0 +1,93 @@
+// @ts-check
+/** Interface strings in Italian and English. Answers come from the server in the question's language. */
+
+/** @typedef {"it" | "en"} Lang */
+
+export const STRINGS = {
+  it: {
+    newChat: "Nuova conversazione",
+    conversations: "Conversazioni",
+    noConversations: "Ancora nessuna conversazione.",
+    signOut: "Esci",
+    menu: "Conversazioni",
+    title: "Chiedi a Milhena",
+    welcomeTitle: "Come stanno andando le tue automazioni?",
+    welcomeText: "Chiedimi delle email, degli ordini, degli errori o di cosa aspettarti nei prossimi giorni.",
+    questionLabel: "La tua domanda",
+    placeholder: "Scrivi una domanda…",
+    send: "Invia",
+    signinTitle: "Benvenuto in Milhena",
+    signinText:
+      "Per iniziare serve la tua chiave di accesso. Chiedila a chi gestisce Milhena nella tua azienda.",
+    keyLabel: "Chiave di accesso",
+    signIn: "Entra",
+    keyHint: "Amministratori: npm run keys -- create --user nome",
+    badKey: "Questa chiave non funziona. Controlla di averla copiata per intero.",
+    thinking: "Sto pensando…",
+    classify: "Sto capendo la domanda…",
+    businessTool: "Sto leggendo i dati…",
+    translate: "Sto scrivendo la risposta…",
+    respond: "Sto rispondendo…",
+    error: "Non sono riuscita a rispondere. Riprova tra poco.",
+    offline: "Non riesco a raggiungere Milhena. Controlla la connessione e riprova.",
+    tooMany: "Troppe domande in poco tempo: riprova tra {s} secondi.",
+    busy: "Sto ancora rispondendo alla domanda precedente.",
+    tooLong: "{n} / 10.000 caratteri",
+    deleteThread: "Elimina la conversazione",
+    confirmDelete: "Eliminare questa conversazione?",
+    untitled: "Conversazione",
+    chartTrend: "Andamento giorno per giorno",
+    chartForecast: "Previsione giorno per giorno, con l'intervallo probabile",
+    suggestions: [
+      "Cosa è successo oggi?",
+      "Quante email sono arrivate ieri?",
+      "Quali processi hanno avuto problemi questa settimana?",
+      "Cosa aspettarci la prossima settimana?",
+    ],
+  },
+  en: {
+    newChat: "New conversation",
+    conversations: "Conversations",
+    noConversations: "No conversations yet.",
+    signOut: "Sign out",
+    menu: "Conversations",
+    title: "Ask Milhena",
+    welcomeTitle: "How are your automations doing?",
+    welcomeText: "Ask me about emails, orders, failures, or what to expect in the coming days.",
+    questionLabel: "Your question",
+    placeholder: "Type a question…",
+    send: "Send",
+    signinTitle: "Welcome to Milhena",
+    signinText: "To start, you need your access key. Ask whoever runs Milhena at your company.",
+    keyLabel: "Access key",
+    signIn: "Sign in",
+    keyHint: "Administrators: npm run keys -- create --user name",
+    badKey: "This key doesn't work. Check that you copied all of it.",
+    thinking: "Thinking…",
+    classify: "Understanding your question…",
+    businessTool: "Reading your data…",
+    translate: "Writing the answer…",
+    respond: "Answering…",
+    error: "I couldn't answer that. Please try again in a moment.",
+    offline: "I can't reach Milhena. Check your connection and try again.",
+    tooMany: "Too many questions in a short time: try again in {s} seconds.",
+    busy: "I'm still answering the previous question.",
+    tooLong: "{n} / 10,000 characters",
+    deleteThread: "Delete the conversation",
+    confirmDelete: "Delete this conversation?",
+    untitled: "Conversation",
+    chartTrend: "Day by day",
+    chartForecast: "Day-by-day forecast, with the likely range",
+    suggestions: [
+      "What happened today?",
+      "How many emails came in yesterday?",
+      "Which processes had problems this week?",
+      "What should we expect next week?",
+    ],
+  },
+};
+
+/** @returns {Lang} */
+export function browserLanguage() {
+  return (navigator.language || "it").toLowerCase().startsWith("it") ? "it" : "en";
+}

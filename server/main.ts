@@ -3,7 +3,7 @@ import { loadEnv } from "../config/env.ts";
 import { ensureDemoData } from "../db/demoData.ts";
 import { createMilhenaRuntime } from "../graph/runtime.ts";
 import { createApp } from "./app.ts";
-import { createServerDeps } from "./deps.ts";
+import { createServerDeps, type AppDeps } from "./deps.ts";
 
 /** Longest a shutdown waits for in-flight answers before closing anyway. */
 const DRAIN_TIMEOUT_MS = 25_000;
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     { port: env.PORT, database: runtime.database.kind, providers: Object.keys(runtime.providerStatus()) },
     `Milhena is listening on http://localhost:${env.PORT}/`,
   );
+  await offerFirstKey(deps, runtime.database.kind, env.PORT);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -46,6 +47,23 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+/**
+ * On the embedded database (a local try-out) with no key yet, make one for "owner" and show it once on
+ * the terminal — the embedded database cannot be opened by `npm run keys` while the server holds it.
+ */
+async function offerFirstKey(deps: AppDeps, kind: string, port: number): Promise<void> {
+  if (kind !== "pglite") return;
+  const { rows } = await deps.runtime.database.pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${deps.env.MILHENA_SCHEMA}.api_keys WHERE revoked_at IS NULL`,
+  );
+  if ((rows[0]?.n ?? 0) > 0) return;
+  const { key } = await deps.keys.create("owner", "admin");
+  process.stdout.write(
+    `\nNo API key existed yet: created one for user "owner" (admin). It is shown only this once.\n` +
+      `Open http://localhost:${port}/ and sign in with:\n\n  ${key}\n\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -25,7 +25,7 @@ export interface MilhenaRuntime {
   readonly database: Database;
   readonly checkpointer: PostgresSaver;
   ask(question: string, options?: AskOptions): Promise<MilhenaResponse>;
-  runConfig(threadId: string, userId: string, signal?: AbortSignal): RunConfig;
+  runConfig(threadId: string, userId: string, signal?: AbortSignal, requestId?: string): RunConfig;
   /** LangSmith tracing (enabled with LANGSMITH_TRACING=true and a key). */
   readonly tracing: Tracing;
   /** Circuit-breaker state per configured LLM provider (empty on rules only). */
@@ -41,7 +41,11 @@ export interface AskOptions {
 
 /** The config of one request's graph run (what `ask`, the server and its streams use). */
 export interface RunConfig {
-  readonly configurable: { readonly thread_id: string; readonly user_id: string };
+  readonly configurable: {
+    readonly thread_id: string;
+    readonly user_id: string;
+    readonly request_id?: string;
+  };
   readonly durability: "exit";
   readonly runName: string;
   readonly metadata: Record<string, unknown>;
@@ -114,8 +118,13 @@ export async function createMilhenaRuntime(
   const checkpointer = new PostgresSaver(database.pool, undefined, { schema: schemas.app });
   const graph = compileMilhenaGraph(deps, checkpointer);
 
-  const runConfig = (threadId: string, userId: string, signal?: AbortSignal): RunConfig => ({
-    configurable: { thread_id: threadId, user_id: userId },
+  const runConfig = (
+    threadId: string,
+    userId: string,
+    signal?: AbortSignal,
+    requestId?: string,
+  ): RunConfig => ({
+    configurable: { thread_id: threadId, user_id: userId, ...(requestId ? { request_id: requestId } : {}) },
     // A request is short: checkpoint once when it ends, not after each of its 4–5 steps.
     durability: "exit",
     runName: "milhena",

@@ -32,6 +32,8 @@ export async function chatThread(
 
 export interface ChatRunOptions {
   readonly signal: AbortSignal;
+  /** The HTTP request id, carried into the graph's logs. */
+  readonly requestId?: string;
   /** Called as each graph node finishes (for progress events). */
   readonly onNode?: (node: string) => void;
 }
@@ -49,7 +51,7 @@ export async function runChat(
     const abort = AbortSignal.any([signal, options.signal]);
     const stream = await deps.runtime.graph.stream(
       { messages: [{ role: "user", content: message }] },
-      { ...deps.runtime.runConfig(threadId, caller.userId, abort), streamMode: "updates" },
+      { ...deps.runtime.runConfig(threadId, caller.userId, abort, options.requestId), streamMode: "updates" },
     );
     let final: MilhenaResponse | null = null;
     for await (const chunk of stream) {

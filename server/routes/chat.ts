@@ -53,7 +53,10 @@ export function chatRouter(deps: AppDeps): express.Router {
     res.on("close", () => {
       if (!res.writableFinished) aborted.abort(new Error("client went away"));
     });
-    const response = await runChat(deps, caller, threadId, body.message, { signal: aborted.signal });
+    const response = await runChat(deps, caller, threadId, body.message, {
+      signal: aborted.signal,
+      requestId: requestIdOf(res),
+    });
     res.json(response);
   });
 
@@ -78,6 +81,7 @@ export function chatRouter(deps: AppDeps): express.Router {
     try {
       const response = await runChat(deps, caller, threadId, body.message, {
         signal: aborted.signal,
+        requestId: requestIdOf(res),
         onNode: (node) => send("progress", { node }),
       });
       for (const text of answerChunks(response.answer)) send("chunk", { text });

@@ -53,6 +53,7 @@ describe("createSpellFixer", () => {
     ["yesterdya", "yesterday"],
     ["ordnii", "ordini"],
     ["previsone", "previsione"],
+    ["previsionee", "previsione"], // one longer than the longest word: still one edit away
   ])("corrects %s → %s", (typo, word) => {
     expect(fixer.fix(typo)).toBe(word);
   });
@@ -65,7 +66,13 @@ describe("createSpellFixer", () => {
     ["emailz", "ambiguous between email and emails"],
     ["zzzzz", "nothing near"],
     ["ordini2", "tokens with digits"],
+    ["previsioneee", "two letters longer than any word"],
   ])("leaves %s alone (%s)", (token) => {
+    expect(fixer.fix(token)).toBe(token);
+  });
+
+  it("leaves a message-long token alone", () => {
+    const token = "x".repeat(10_000);
     expect(fixer.fix(token)).toBe(token);
   });
 

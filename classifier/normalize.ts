@@ -75,6 +75,10 @@ export function createSpellFixer(
   const targets = new Set<string>();
   for (const w of vocabulary) if (w.length >= MIN_TYPO_LENGTH && /^\p{L}+$/u.test(w)) targets.add(w);
   const known = new Set<string>([...targets, ...protectedWords]);
+  // One edit changes a length by at most one: a longer token cannot be a typo of any word (and its
+  // deletions would cost time quadratic in its length, up to 10,000 characters).
+  let longest = 0;
+  for (const w of targets) longest = Math.max(longest, w.length);
   const index = new Map<string, string[]>();
   const add = (key: string, word: string) => {
     const list = index.get(key);
@@ -104,7 +108,8 @@ export function createSpellFixer(
   return {
     knows: (token) => known.has(token),
     fix(token) {
-      if (token.length < MIN_TYPO_LENGTH || known.has(token) || /\P{L}/u.test(token)) return token;
+      if (token.length < MIN_TYPO_LENGTH || token.length > longest + 1) return token;
+      if (known.has(token) || /\P{L}/u.test(token)) return token;
       let fixed = memo.get(token);
       if (fixed === undefined) {
         fixed = lookup(token);

@@ -278,6 +278,14 @@ describe("Agent Server router", () => {
     expect(await threads.get("u1", "fresh")).toMatchObject({ userId: "u1", title: "ciao" });
   });
 
+  it("if_not_exists: create on another user's thread answers 404 and writes nothing to it", async () => {
+    const { call, graph } = await start();
+    await call("POST", "/threads", { thread_id: "theirs" }, "u2");
+    const run = await call("POST", "/threads/theirs/runs/wait", ask("ciao", { if_not_exists: "create" }));
+    expect(run.status).toBe(404);
+    expect((await graph.getState({ configurable: { thread_id: "theirs" } })).values).toEqual({});
+  });
+
   it("cancel?wait=1 answers 204 once the run has stopped", async () => {
     const gate = gatedClassifier(1);
     const { call, graph } = await start({ classifier: gate.classifier });

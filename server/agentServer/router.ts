@@ -180,7 +180,13 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
     const thread = await threads.get(userId, threadId);
     if (!thread) {
       if (body.if_not_exists !== "create") throw new ApiError(404, "not_found", "Thread not found");
-      await threads.create(userId, { threadId, ifExists: "do_nothing" });
+      // Another user's thread answers 404, as if it did not exist (the store says 409).
+      await threads.create(userId, { threadId, ifExists: "do_nothing" }).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 409) {
+          throw new ApiError(404, "not_found", "Thread not found");
+        }
+        throw error;
+      });
     }
     const runId = randomUUID();
     const location = `/threads/${threadId}/runs/${runId}`;

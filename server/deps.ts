@@ -49,9 +49,12 @@ export function createServerDeps(
   let rateLimiter = overrides.rateLimiter;
   if (!rateLimiter) {
     if (env.REDIS_URL) {
+      // Commands sent while connecting wait for the connection (an unqueued command would fail and
+      // let the request through unlimited); a Redis that is down answers within commandTimeout.
       redis = new Redis(env.REDIS_URL, {
         maxRetriesPerRequest: 1,
-        enableOfflineQueue: false,
+        enableOfflineQueue: true,
+        commandTimeout: 1_000,
         lazyConnect: false,
       });
       redis.on("error", (error: Error) => logger.warn({ err: error.message }, "redis error"));
@@ -60,21 +63,23 @@ export function createServerDeps(
       rateLimiter = createMemoryRateLimiter(limits);
     }
   }
+  const audit = createAuditLog(pool, schema, (error) =>
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, "audit write failed"),
+  );
   return {
     env,
     runtime,
     threads: createThreadStore(pool, schema, runtime.checkpointer),
     runs: createThreadRuns(),
     keys: createApiKeyStore(pool, schema),
-    audit: createAuditLog(pool, schema, (error) =>
-      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "audit write failed"),
-    ),
+    audit,
     rateLimiter,
     metrics: overrides.metrics ?? createMetrics(),
     logger,
     providerStatus: () => runtime.providerStatus(),
     lifecycle: { draining: false },
     async close() {
+      await audit.settled();
       if (redis) await redis.quit().catch(() => undefined);
     },
   };

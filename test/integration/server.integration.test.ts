@@ -124,6 +124,7 @@ describe("the Milhena server on PostgreSQL", () => {
     }
     // Bruno's attempt changed nothing of Anna's.
     expect((await call(`/api/threads/${thread.threadId}`, { key: anna })).status).toBe(200);
+    await t.deps.audit.settled();
     const { rows } = await t.db.pool.query(
       "SELECT count(*)::int AS n FROM milhena.audit_events WHERE event = 'access.other_users_thread' AND user_id = 'bruno'",
     );
@@ -387,6 +388,7 @@ describe("rate limit", () => {
         expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
         expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
         expect((await get(two)).status).toBe(200);
+        await t.deps.audit.settled();
         const { rows } = await t.db.pool.query(
           "SELECT count(*)::int AS n FROM milhena.audit_events WHERE event = 'rate_limited'",
         );

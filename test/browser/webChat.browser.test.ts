@@ -81,7 +81,8 @@ describe.skipIf(!available)("web chat in Chromium", () => {
     const answer = page.locator(".message.assistant").last();
     await expect.poll(() => answer.textContent(), { timeout: 20_000 }).toMatch(/ordini/i);
     await expect.poll(() => page.locator("#send").textContent()).toBe("Invia");
-    expect(await page.locator(".thread-open").count()).toBe(2);
+    // The list is reloaded once the answer is complete.
+    await expect.poll(() => page.locator(".thread-open").count()).toBe(2);
   }, 60_000);
 
   it("fits a phone screen", async () => {

@@ -311,7 +311,7 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     expect(await statusOf(bob.threads.getState(id))).toBe(404);
     expect(await statusOf(bob.threads.getHistory(id))).toBe(404);
     expect(await statusOf(bob.runs.wait(id, "milhena", { input }))).toBe(404);
-    expect(await statusOf(bob.runs.wait(id, "milhena", { input, ifNotExists: "create" }))).toBe(409);
+    expect(await statusOf(bob.runs.wait(id, "milhena", { input, ifNotExists: "create" }))).toBe(404);
     expect(await statusOf(bob.runs.cancel(id, "00000000-0000-4000-8000-000000000000"))).toBe(404);
     const stream = async () => {
       for await (const part of bob.runs.stream(id, "milhena", { input })) void part;

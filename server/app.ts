@@ -4,7 +4,14 @@ import express from "express";
 import { createAgentServerRouter } from "./agentServer/router.ts";
 import type { AppDeps } from "./deps.ts";
 import { ApiError, errorHandler } from "./errors.ts";
-import { authenticate, rateLimit, refuseWhileDraining, requestLifecycle, requireJson } from "./middleware.ts";
+import {
+  authenticate,
+  rateLimit,
+  refuseUnstorable,
+  refuseWhileDraining,
+  requestLifecycle,
+  requireJson,
+} from "./middleware.ts";
 import { chatRouter } from "./routes/chat.ts";
 import { opsRouter } from "./routes/ops.ts";
 
@@ -43,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(rateLimit(deps));
   app.use(requireJson);
   app.use(express.json({ limit: BODY_LIMIT, strict: true, type: "application/json" }));
+  app.use(refuseUnstorable);
   app.use("/api", chatRouter(deps));
   app.use(createAgentServerRouter(deps));
   app.use((_req, _res, next) => next(new ApiError(404, "not_found", "No such route.")));

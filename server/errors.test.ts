@@ -17,6 +17,8 @@ describe("toApiError", () => {
     ],
     [Object.assign(new Error("terminating connection"), { code: "57P01" }), 503, "unavailable"],
     [new Error("Cannot use a pool after calling end on the pool"), 503, "unavailable"],
+    [Object.assign(new Error("invalid byte sequence for encoding"), { code: "22021" }), 400, "bad_request"],
+    [Object.assign(new Error("unsupported Unicode escape sequence"), { code: "22P05" }), 400, "bad_request"],
   ])("maps %o to %i", (error, status, code) => {
     expect(toApiError(error)).toMatchObject({ status, code });
   });

@@ -58,6 +58,9 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(415, "unsupported_media_type", "Unsupported content encoding or charset.");
   if (typeof type === "string" && field(error, "status") === 400)
     return new ApiError(400, "bad_request", "The request body could not be read.");
+  // Text PostgreSQL cannot store (a NUL character, an invalid escape in JSON): the input's fault.
+  if (field(error, "code") === "22021" || field(error, "code") === "22P05")
+    return new ApiError(400, "bad_request", "The request contains characters that cannot be stored.");
   if (isDatabaseUnavailable(error))
     return new ApiError(
       503,

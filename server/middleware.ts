@@ -146,3 +146,30 @@ export const requireJson: express.RequestHandler = (req, _res, next) => {
   }
   next();
 };
+
+/**
+ * Whether a parsed JSON value holds a NUL character in any string or key (PostgreSQL cannot store
+ * one) or nests deeper than 64 levels (no request of this API does).
+ */
+export function unstorable(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (value === null || typeof value !== "object") return false;
+  if (depth >= 64) return true;
+  if (Array.isArray(value)) return value.some((v) => unstorable(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || unstorable(v, depth + 1));
+}
+
+/** After the JSON parser: such a body is refused before anything is stored. */
+export const refuseUnstorable: express.RequestHandler = (req, _res, next) => {
+  if (unstorable(req.body as unknown)) {
+    next(
+      new ApiError(
+        400,
+        "bad_request",
+        "Invalid request: text must not contain NUL characters, nor JSON nest deeper than 64 levels.",
+      ),
+    );
+    return;
+  }
+  next();
+};

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ThreadIdSchema } from "../threadId.ts";
 
 /** Request schemas of the Agent Server API subset (bodies, params, query strings). */
 
@@ -8,12 +9,8 @@ const metadataSchema = z.record(z.string(), z.unknown()).refine((m) => JSON.stri
   message: "metadata must be at most 16 KB of JSON",
 });
 
-/** Thread ids: UUIDs from the SDK, or any short id the chat API gave out. */
-export const threadIdSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9._:-]+$/, "must be letters, digits, '.', '_', ':' or '-'");
+/** Thread ids: the same rule as the chat API's. */
+export const threadIdSchema = ThreadIdSchema;
 
 export const runIdSchema = z.uuid();
 

@@ -9,7 +9,7 @@ import {
   type PendingWrite,
 } from "@langchain/langgraph-checkpoint";
 
-/** The configurable key naming the Agent Server run a graph invocation belongs to. */
+/** The configurable key naming the run (chat or Agent Server) a graph invocation belongs to. */
 export const RUN_ID_KEY = "run_id";
 
 /**

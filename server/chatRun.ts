@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { BaseMessage } from "@langchain/core/messages";
 import type { MilhenaResponse } from "../graph/response.ts";
 import type { Caller } from "./caller.ts";
+import { RUN_ID_KEY } from "./cancellableCheckpointer.ts";
 import type { AppDeps } from "./deps.ts";
 import { ApiError, notFound } from "./errors.ts";
 
@@ -38,7 +40,36 @@ export interface ChatRunOptions {
   readonly onNode?: (node: string) => void;
 }
 
-/** Runs one question on a thread through the graph (streamed by node), records it, returns the response. */
+/** Streams one question through the chat graph as run `runId`; the response of its last node. */
+async function streamAnswer(
+  deps: AppDeps,
+  caller: Caller,
+  threadId: string,
+  message: string,
+  run: { readonly signal: AbortSignal; readonly runId: string },
+  options: ChatRunOptions,
+): Promise<MilhenaResponse> {
+  const config = deps.runtime.runConfig(threadId, caller.userId, run.signal, options.requestId);
+  const stream = await deps.chatGraph.stream(
+    { messages: [{ role: "user", content: message }] },
+    { ...config, configurable: { ...config.configurable, [RUN_ID_KEY]: run.runId }, streamMode: "updates" },
+  );
+  let final: MilhenaResponse | null = null;
+  for await (const chunk of stream) {
+    for (const [node, update] of Object.entries(chunk as Record<string, unknown>)) {
+      options.onNode?.(node);
+      const value = update && typeof update === "object" && "response" in update ? update.response : null;
+      if (value) final = value as MilhenaResponse;
+    }
+  }
+  if (!final) throw new Error("The graph finished without a response");
+  return final;
+}
+
+/**
+ * Runs one question on a thread (one run per thread at a time), records it, returns the response.
+ * A client that goes away cancels the run, and a cancelled run's half-done turn is not saved.
+ */
 export async function runChat(
   deps: AppDeps,
   caller: Caller,
@@ -47,23 +78,31 @@ export async function runChat(
   options: ChatRunOptions,
 ): Promise<MilhenaResponse> {
   const started = performance.now();
-  const response = await deps.runs.run(threadId, "reject", async (signal) => {
-    const abort = AbortSignal.any([signal, options.signal]);
-    const stream = await deps.runtime.graph.stream(
-      { messages: [{ role: "user", content: message }] },
-      { ...deps.runtime.runConfig(threadId, caller.userId, abort, options.requestId), streamMode: "updates" },
-    );
-    let final: MilhenaResponse | null = null;
-    for await (const chunk of stream) {
-      for (const [node, update] of Object.entries(chunk as Record<string, unknown>)) {
-        options.onNode?.(node);
-        const value = update && typeof update === "object" && "response" in update ? update.response : null;
-        if (value) final = value as MilhenaResponse;
-      }
-    }
-    if (!final) throw new Error("The graph finished without a response");
-    return final;
-  });
+  const runId = randomUUID();
+  const response = await deps.runs
+    .run(
+      threadId,
+      "reject",
+      async (signal) => {
+        const cancel = () => deps.runs.cancel(threadId, runId);
+        if (options.signal.aborted) cancel();
+        options.signal.addEventListener("abort", cancel, { once: true });
+        try {
+          return await streamAnswer(deps, caller, threadId, message, { signal, runId }, options);
+        } finally {
+          options.signal.removeEventListener("abort", cancel);
+        }
+      },
+      runId,
+    )
+    .catch((error: unknown) => {
+      if (!deps.runs.wasCancelled(runId)) throw error;
+      throw new ApiError(
+        409,
+        "conflict",
+        "This answer was stopped: the conversation was deleted or cancelled.",
+      );
+    });
   await deps.threads.touch(caller.userId, threadId, message);
   deps.metrics.observeAnswer(response, (performance.now() - started) / 1000);
   if (response.intent === "UNSAFE") {

@@ -1,7 +1,9 @@
 import { Redis } from "ioredis";
 import pino, { type Logger as PinoLogger } from "pino";
 import type { AppEnv } from "../config/env.ts";
+import { compileMilhenaGraph, type MilhenaGraph } from "../graph/builder.ts";
 import type { MilhenaRuntime } from "../graph/runtime.ts";
+import { CancellableCheckpointer } from "./cancellableCheckpointer.ts";
 import { createAuditLog, type AuditLog } from "./audit.ts";
 import { createApiKeyStore, type ApiKeyStore } from "./auth/apiKeys.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
@@ -13,6 +15,8 @@ import { createThreadStore, type ThreadStore } from "./threadStore.ts";
 export interface AppDeps {
   readonly env: AppEnv;
   readonly runtime: MilhenaRuntime;
+  /** The graph chat runs use: a cancelled run (client gone, thread or data deleted) writes no checkpoint. */
+  readonly chatGraph: MilhenaGraph;
   readonly threads: ThreadStore;
   readonly runs: ThreadRuns;
   readonly keys: ApiKeyStore;
@@ -66,11 +70,16 @@ export function createServerDeps(
   const audit = createAuditLog(pool, schema, (error) =>
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, "audit write failed"),
   );
+  const runs = createThreadRuns();
   return {
     env,
     runtime,
+    chatGraph: compileMilhenaGraph(
+      runtime.deps,
+      new CancellableCheckpointer(runtime.checkpointer, (runId) => runs.wasCancelled(runId)),
+    ),
     threads: createThreadStore(pool, schema, runtime.checkpointer),
-    runs: createThreadRuns(),
+    runs,
     keys: createApiKeyStore(pool, schema),
     audit,
     rateLimiter,

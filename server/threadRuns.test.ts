@@ -60,6 +60,43 @@ describe("thread runs", () => {
     expect(runs.cancel("t", "unknown")).toBe(false);
   });
 
+  it("remembers which runs were cancelled, and only those", async () => {
+    const runs = createThreadRuns();
+    const gate = deferred();
+    const done = runs.run("t", "reject", () => gate.promise, "run-1"); // ignores its signal
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs.wasCancelled("run-1")).toBe(false);
+    expect(runs.cancel("t", "run-1")).toBe(true);
+    expect(runs.wasCancelled("run-1")).toBe(true);
+    expect(runs.cancel("t", "unknown")).toBe(false);
+    expect(runs.wasCancelled("unknown")).toBe(false);
+    gate.resolve();
+    await done;
+  });
+
+  it("stop cancels the active and queued runs of a thread and resolves once they have finished", async () => {
+    const runs = createThreadRuns();
+    const log: string[] = [];
+    const slow = (name: string) => (signal: AbortSignal) =>
+      new Promise<void>((resolve) => {
+        log.push(`${name} start`);
+        // Finishes a little after it is told to stop, as a graph node would.
+        signal.addEventListener("abort", () => setTimeout(() => (log.push(`${name} end`), resolve()), 10));
+      });
+    const first = runs.run("t", "enqueue", slow("a"), "run-a");
+    const second = runs.run("t", "enqueue", slow("b"), "run-b").catch((e: unknown) => e);
+    const other = runs.run("u", "reject", () => Promise.resolve("untouched"));
+    await new Promise((r) => setTimeout(r, 0));
+    await runs.stop("t");
+    expect(log).toEqual(["a start", "a end"]);
+    expect(runs.isBusy("t")).toBe(false);
+    expect([runs.wasCancelled("run-a"), runs.wasCancelled("run-b")]).toEqual([true, true]);
+    await first;
+    expect(await second).toBeInstanceOf(ApiError);
+    await expect(other).resolves.toBe("untouched");
+    await runs.stop("idle-thread");
+  });
+
   it("drain waits for every run", async () => {
     const runs = createThreadRuns();
     let done = 0;

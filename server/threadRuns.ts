@@ -11,7 +11,12 @@ export interface ThreadRuns {
     task: (signal: AbortSignal, runId: string) => Promise<T>,
     runId?: string,
   ): Promise<T>;
+  /** Aborts the run (active or queued); false when it is not running or waiting on that thread. */
   cancel(threadId: string, runId: string): boolean;
+  /** Whether cancel() stopped this run (remembered for the last 10,000 cancelled runs). */
+  wasCancelled(runId: string): boolean;
+  /** Cancels every run on the thread, active or queued, and resolves once they have all finished. */
+  stop(threadId: string): Promise<void>;
   isBusy(threadId: string): boolean;
   /** Resolves when every active and queued run has finished (graceful shutdown). */
   drain(): Promise<void>;
@@ -22,6 +27,8 @@ interface ActiveRun {
   readonly controller: AbortController;
 }
 
+const CANCELLED_MEMORY = 10_000;
+
 /** One run per thread at a time, in this process: runs on a thread never interleave. */
 export function createThreadRuns(): ThreadRuns {
   /** The tail of each thread's queue: the promise the next run waits for. */
@@ -29,6 +36,23 @@ export function createThreadRuns(): ThreadRuns {
   const active = new Map<string, ActiveRun>();
   const queued = new Map<string, Map<string, AbortController>>();
   const all = new Set<Promise<unknown>>();
+  const cancelled = new Set<string>();
+  const remember = (runId: string) => {
+    cancelled.add(runId);
+    if (cancelled.size > CANCELLED_MEMORY) {
+      const oldest = cancelled.values().next();
+      if (!oldest.done) cancelled.delete(oldest.value);
+    }
+  };
+
+  function cancel(threadId: string, runId: string): boolean {
+    const current = active.get(threadId);
+    const target = current?.runId === runId ? current.controller : queued.get(threadId)?.get(runId);
+    if (!target) return false;
+    remember(runId);
+    target.abort(new Error("cancelled"));
+    return true;
+  }
 
   return {
     run(threadId, strategy, task, runId = randomUUID()) {
@@ -67,18 +91,13 @@ export function createThreadRuns(): ThreadRuns {
       });
       return result;
     },
-    cancel(threadId, runId) {
+    cancel,
+    wasCancelled: (runId) => cancelled.has(runId),
+    async stop(threadId) {
+      for (const runId of queued.get(threadId)?.keys() ?? []) cancel(threadId, runId);
       const current = active.get(threadId);
-      if (current?.runId === runId) {
-        current.controller.abort(new Error("cancelled"));
-        return true;
-      }
-      const waiting = queued.get(threadId)?.get(runId);
-      if (waiting) {
-        waiting.abort(new Error("cancelled"));
-        return true;
-      }
-      return false;
+      if (current) cancel(threadId, current.runId);
+      await tails.get(threadId);
     },
     isBusy: (threadId) => tails.has(threadId),
     async drain() {

@@ -13,7 +13,11 @@ export interface ThreadRecord {
 }
 
 export interface ThreadStore {
-  /** Exists and is the caller's: ifExists "raise" (default) → 409, "do_nothing" → returns it. Another user's → 409 (owner never revealed). */
+  /**
+   * Exists and is the caller's: ifExists "raise" (default) → 409, "do_nothing" → returns it. Another
+   * user's → 409 (owner never revealed). An id with saved conversation state but no owner (left by a
+   * run that outlived its thread, or by the CLI) → 409 too: nobody takes over someone's conversation.
+   */
   create(
     userId: string,
     input?: { threadId?: string; metadata?: Record<string, unknown>; ifExists?: "raise" | "do_nothing" },
@@ -27,8 +31,10 @@ export interface ThreadStore {
   ): Promise<ThreadRecord[]>;
   /** After a run: bumps updated_at; sets the title (first question, shortened) when it has none. */
   touch(userId: string, threadId: string, title?: string): Promise<void>;
-  /** Deletes the thread row and its checkpoints. false when not the caller's. */
+  /** Deletes the thread's checkpoints, then its row (so a failure halfway can be retried). false when not the caller's. */
   delete(userId: string, threadId: string): Promise<boolean>;
+  /** The ids of all the user's threads. */
+  idsOf(userId: string): Promise<string[]>;
   deleteAllFor(userId: string): Promise<number>;
 }
 
@@ -78,6 +84,12 @@ export function createThreadStore(
   return {
     async create(userId, input = {}) {
       const threadId = input.threadId ?? randomUUID();
+      if (input.threadId !== undefined && !(await get(userId, threadId))) {
+        const saved = await checkpointer.getTuple({
+          configurable: { thread_id: threadId, checkpoint_ns: "" },
+        });
+        if (saved) throw new ApiError(409, "conflict", "A thread with this id already exists.");
+      }
       const { rows } = await pool.query<Row>(
         `INSERT INTO ${table} (thread_id, user_id, metadata) VALUES ($1, $2, $3)
          ON CONFLICT (thread_id) DO NOTHING RETURNING ${columns}`,
@@ -104,21 +116,32 @@ export function createThreadStore(
       );
     },
     async delete(userId, threadId) {
+      if (!(await get(userId, threadId))) return false;
+      await checkpointer.deleteThread(threadId);
       const { rowCount } = await pool.query(`DELETE FROM ${table} WHERE thread_id = $1 AND user_id = $2`, [
         threadId,
         userId,
       ]);
-      if (!rowCount) return false;
-      await checkpointer.deleteThread(threadId);
-      return true;
+      return (rowCount ?? 0) > 0;
+    },
+    async idsOf(userId) {
+      const { rows } = await pool.query<{ thread_id: string }>(
+        `SELECT thread_id FROM ${table} WHERE user_id = $1`,
+        [userId],
+      );
+      return rows.map((r) => r.thread_id);
     },
     async deleteAllFor(userId) {
       const { rows } = await pool.query<{ thread_id: string }>(
-        `DELETE FROM ${table} WHERE user_id = $1 RETURNING thread_id`,
+        `SELECT thread_id FROM ${table} WHERE user_id = $1`,
         [userId],
       );
       for (const r of rows) await checkpointer.deleteThread(r.thread_id);
-      return rows.length;
+      const deleted = await pool.query(`DELETE FROM ${table} WHERE user_id = $1 AND thread_id = ANY($2)`, [
+        userId,
+        rows.map((r) => r.thread_id),
+      ]);
+      return deleted.rowCount ?? 0;
     },
   };
 }

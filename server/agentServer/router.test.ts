@@ -50,6 +50,8 @@ function memoryThreads(): ThreadStore {
       return Promise.resolve();
     },
     delete: (userId, threadId) => Promise.resolve(mine(userId, threadId) !== null && rows.delete(threadId)),
+    idsOf: (userId) =>
+      Promise.resolve([...rows.values()].filter((r) => r.userId === userId).map((r) => r.threadId)),
     deleteAllFor: () => Promise.resolve(0),
   };
 }

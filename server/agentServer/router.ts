@@ -11,7 +11,7 @@ import { ApiError } from "../errors.ts";
 import type { MultitaskStrategy, ThreadRuns } from "../threadRuns.ts";
 import type { ThreadRecord, ThreadStore } from "../threadStore.ts";
 import { ASSISTANT_ID, GRAPH_ID, milhenaAssistant, resolveAssistantId } from "./assistant.ts";
-import { CancellableCheckpointer } from "./cancellableCheckpointer.ts";
+import { CancellableCheckpointer } from "../cancellableCheckpointer.ts";
 import { MILHENA_SCHEMAS } from "./graphSchemas.ts";
 import { jsonContains } from "./jsonContains.ts";
 import {
@@ -134,7 +134,10 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
   /** Runs execute on their own compilation of the graph, whose checkpointer drops cancelled runs' writes. */
   const runGraph = compileMilhenaGraph(
     runtime.deps,
-    new CancellableCheckpointer(runtime.checkpointer, (runId) => cancelled.has(runId)),
+    new CancellableCheckpointer(
+      runtime.checkpointer,
+      (runId) => cancelled.has(runId) || runs.wasCancelled(runId),
+    ),
   );
   const drawables = new Map<string, unknown>();
 
@@ -244,7 +247,8 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
       });
       return { status: "success", values };
     } catch (error) {
-      if (entry.cancelled) return { status: "interrupted" };
+      // Cancelled here, or stopped by a deletion of the thread or of the user's data.
+      if (entry.cancelled || runs.wasCancelled(run.runId)) return { status: "interrupted" };
       if (!started) throw error;
       return { status: "error", error };
     } finally {

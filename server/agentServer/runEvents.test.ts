@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { RuleClassifier } from "../../classifier/rules.ts";
 import type { Classifier } from "../../classifier/types.ts";
 import { compileMilhenaGraph } from "../../graph/builder.ts";
-import { CancellableCheckpointer } from "./cancellableCheckpointer.ts";
+import { CancellableCheckpointer } from "../cancellableCheckpointer.ts";
 import { classification, fakeDeps } from "../../test/support/fakes.ts";
 import type { SupportedStreamMode } from "./requests.ts";
 import { runEvents, type RunRequest } from "./runEvents.ts";

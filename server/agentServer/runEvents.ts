@@ -1,7 +1,7 @@
 import type { MilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaStateType } from "../../graph/state.ts";
 import type { RunInput, SupportedStreamMode } from "./requests.ts";
-import { RUN_ID_KEY } from "./cancellableCheckpointer.ts";
+import { RUN_ID_KEY } from "../cancellableCheckpointer.ts";
 import type { SseEvent } from "./sse.ts";
 
 export interface RunRequest {

@@ -5,11 +5,7 @@ import { callerOf, requestIdOf } from "../caller.ts";
 import { answerChunks, chatThread, runChat, threadMessages } from "../chatRun.ts";
 import type { AppDeps } from "../deps.ts";
 import { ApiError, notFound, toApiError } from "../errors.ts";
-
-/** Thread ids: a UUID or a short id of letters, digits, `-` and `_`. */
-export const ThreadIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, "a thread id is 1–64 letters, digits, - or _");
+import { ThreadIdSchema } from "../threadId.ts";
 
 export const ChatRequestSchema = z
   .object({
@@ -133,6 +129,8 @@ export function chatRouter(deps: AppDeps): express.Router {
 
   router.delete("/me/data", async (_req, res) => {
     const caller = callerOf(res);
+    // Answers still running would save their turn after the erasure: stop them first.
+    await Promise.all((await deps.threads.idsOf(caller.userId)).map((id) => deps.runs.stop(id)));
     const threads = await deps.threads.deleteAllFor(caller.userId);
     const interactions = await deps.runtime.deps.memory.eraseUser(caller.userId);
     const cacheEntries = await deps.runtime.deps.cache.eraseUser(caller.userId);

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { RuleClassifier } from "../../classifier/rules.ts";
+import type { Classifier } from "../../classifier/types.ts";
 import fc from "fast-check";
 import { ROUTES } from "../../server/openapi.ts";
 import { chatRouter } from "../../server/routes/chat.ts";
@@ -186,6 +188,31 @@ describe("the Milhena server on PostgreSQL", () => {
     expect((await errorOf(text)).code).toBe("unsupported_media_type");
   });
 
+  it("refuses NUL characters (which PostgreSQL cannot store) with 400, storing nothing", async () => {
+    const threads = async () =>
+      ((await t.db.pool.query("SELECT count(*)::int AS n FROM milhena.threads")).rows[0] as { n: number }).n;
+    const before = await threads();
+    for (const [path, json] of [
+      ["/api/chat", { message: "how many runs today?\u0000" }],
+      ["/threads", { metadata: { note: "a\u0000b" } }],
+      ["/threads/search", { metadata: { "k\u0000": 1 } }],
+    ] as const) {
+      const res = await call(path, { method: "POST", key: anna, json });
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).message).toMatch(/NUL/);
+    }
+    expect(await threads()).toBe(before);
+  });
+
+  it("a client-chosen thread id with '.' and ':' works on every chat route", async () => {
+    const threadId = "sales.2026:q4";
+    const chat = await call("/api/chat", { method: "POST", key: anna, json: { message: "ciao", threadId } });
+    expect(chat.status).toBe(200);
+    expect((await call(`/api/threads/${threadId}`, { key: anna })).status).toBe(200);
+    expect((await call(`/api/threads/${threadId}`, { method: "DELETE", key: anna })).status).toBe(204);
+    expect((await call(`/api/threads/${threadId}`, { key: anna })).status).toBe(404);
+  });
+
   it("answers 409 while the thread is still answering", async () => {
     const threadId = (
       (await (await call("/api/chat", { method: "POST", key: anna, json: { message: "ciao" } })).json()) as {
@@ -360,6 +387,79 @@ describe("the Milhena server on PostgreSQL", () => {
       ),
       { numRuns: 60, seed: 20261123 },
     );
+  });
+});
+
+describe("answers stopped halfway", () => {
+  let t: TestServer;
+  let release: () => void = () => undefined;
+  /** Rules, except that a question with "[hold]" waits until released (an answer in progress). */
+  const holding: Classifier = {
+    async classify(question, previousTurn) {
+      if (question.includes("[hold]")) await new Promise<void>((resolve) => (release = resolve));
+      return new RuleClassifier().classify(question.replace("[hold]", ""), previousTurn);
+    },
+  };
+  const chat = (key: string, json: unknown, signal?: AbortSignal) =>
+    fetch(`${t.baseUrl}/api/chat`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify(json),
+      ...(signal ? { signal } : {}),
+    });
+  const count = async (sql: string, value: string) =>
+    ((await t.db.pool.query(sql, [value])).rows[0] as { n: number }).n;
+  const busy = (threadId: string) => vi.waitFor(() => expect(t.deps.runs.isBusy(threadId)).toBe(true));
+
+  beforeAll(async () => {
+    t = await startTestServer({ runtime: { classifier: holding }, executions: 100 });
+  });
+  afterAll(async () => {
+    release();
+    await t?.close();
+  });
+
+  it("erasing the user's data stops their running answer first, so nothing of theirs is left", async () => {
+    const erin = await t.createKey("erin");
+    const first = (await (await chat(erin, { message: "ciao" })).json()) as { threadId: string };
+    const threadId = first.threadId;
+    const running = chat(erin, { message: "[hold] quanti ordini oggi?", threadId });
+    await busy(threadId);
+    const erased = await fetch(`${t.baseUrl}/api/me/data`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${erin}` },
+    });
+    expect(erased.status).toBe(200);
+    expect((await running).status).toBe(409);
+    release();
+    await vi.waitFor(() => expect(t.deps.runs.isBusy(threadId)).toBe(false));
+    expect(
+      await count("SELECT count(*)::int AS n FROM milhena.checkpoints WHERE thread_id = $1", threadId),
+    ).toBe(0);
+    expect(await count("SELECT count(*)::int AS n FROM milhena.threads WHERE user_id = $1", "erin")).toBe(0);
+    expect(
+      await count("SELECT count(*)::int AS n FROM milhena.user_interaction WHERE user_id = $1", "erin"),
+    ).toBe(0);
+  });
+
+  it("a client that goes away mid-answer leaves no half turn in the conversation", async () => {
+    const fede = await t.createKey("fede");
+    const { threadId } = (await (await chat(fede, { message: "ciao" })).json()) as { threadId: string };
+    const client = new AbortController();
+    const running = chat(fede, { message: "[hold] quante email oggi?", threadId }, client.signal).catch(
+      (error: unknown) => error,
+    );
+    await busy(threadId);
+    client.abort();
+    expect(await running).toBeInstanceOf(Error);
+    await vi.waitFor(() => expect(t.deps.runs.isBusy(threadId)).toBe(false));
+    release();
+    expect((await chat(fede, { message: "and today?", threadId })).status).toBe(200);
+    const thread = (await (
+      await fetch(`${t.baseUrl}/api/threads/${threadId}`, { headers: { authorization: `Bearer ${fede}` } })
+    ).json()) as { messages: { role: string; content: string }[] };
+    expect(thread.messages.map((m) => m.content).filter((c) => c.includes("[hold]"))).toEqual([]);
+    expect(thread.messages).toHaveLength(4);
   });
 });
 

@@ -66,4 +66,18 @@ describe.each(TEST_BACKENDS)("server stores on %s", (kind) => {
     expect((rows[0] as { n: number }).n).toBe(0);
     expect(await threads.deleteAllFor("anna")).toBe(1);
   });
+
+  it("threads: an id with saved conversation but no owner cannot be claimed", async () => {
+    const threads = createThreadStore(db.pool, "milhena", runtime.checkpointer);
+    await runtime.ask("ciao", { threadId: "cli-conversation", userId: "cli" });
+    await expect(threads.create("bruno", { threadId: "cli-conversation" })).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(
+      threads.create("bruno", { threadId: "cli-conversation", ifExists: "do_nothing" }),
+    ).rejects.toMatchObject({ status: 409 });
+    expect(await threads.idsOf("bruno")).toEqual([]);
+    expect((await threads.create("bruno", { threadId: "never-used" })).threadId).toBe("never-used");
+    expect(await threads.idsOf("bruno")).toEqual(["never-used"]);
+  });
 });

@@ -4,7 +4,7 @@ import pino from "pino";
 import { loadEnv } from "../../config/env.ts";
 import { seedDemo } from "../../db/demo/seed.ts";
 import type { DatabaseKind } from "../../db/database.ts";
-import { createMilhenaRuntime, type MilhenaRuntime } from "../../graph/runtime.ts";
+import { createMilhenaRuntime, type MilhenaRuntime, type RuntimeOverrides } from "../../graph/runtime.ts";
 import { createApp } from "../../server/app.ts";
 import { createServerDeps, type AppDeps, type ServerDepsOverrides } from "../../server/deps.ts";
 import { runEtl } from "../../tools/etl.ts";
@@ -23,6 +23,8 @@ export interface TestServerOptions {
   readonly backend?: DatabaseKind;
   readonly env?: Record<string, string>;
   readonly deps?: ServerDepsOverrides;
+  /** Graph dependencies to replace (a classifier that holds a run, say). */
+  readonly runtime?: Pick<RuntimeOverrides, "classifier">;
   /** Demo executions to seed (default 800 over 20 days). */
   readonly executions?: number;
 }
@@ -36,7 +38,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     RATE_LIMIT_BURST: "1000",
     ...options.env,
   });
-  const runtime = await createMilhenaRuntime(env, { database: db });
+  const runtime = await createMilhenaRuntime(env, { ...options.runtime, database: db });
   await seedDemo(db.pool, {
     n8nSchema: env.N8N_SCHEMA,
     executions: options.executions ?? 800,

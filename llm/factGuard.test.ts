@@ -58,4 +58,52 @@ describe("the fact guard", () => {
     expect(checkFacts("I only look after your automations.", none).ok).toBe(true);
     expect(checkFacts("You had 3 failures today.", none).ok).toBe(false);
   });
+
+  it("reads numbers with the answer's language only, when it is known", () => {
+    const it_ = factsFrom(result, [template], "it");
+    expect(checkFacts("Questa settimana 1.234 esecuzioni.", it_).ok).toBe(true);
+    // 12.2 is a fact, but "12.200" in Italian is twelve thousand two hundred.
+    expect(checkFacts("Questa settimana 12.200 esecuzioni.", it_).problems).toEqual(['number "12.200"']);
+    expect(checkFacts("This week 1.234 runs.", factsFrom(result, [template], "en")).ok).toBe(false);
+  });
+
+  it("checks numbers written as words, and refuses vague or large amounts in words", () => {
+    expect(checkFacts('"Invoice sync" failed twelve times over seven days.', facts).ok).toBe(true);
+    expect(checkFacts("They ran twelve hundred times; three workflows failed.", facts).problems).toEqual([
+      'amount "hundred"',
+      'number "three"',
+    ]);
+    expect(checkFacts("Milleduecento volte, con tre errori.", facts).problems).toEqual([
+      'amount "milleduecento"',
+      'number "tre"',
+    ]);
+    expect(checkFacts("Hundreds of emails came in.", facts).ok).toBe(false);
+    expect(checkFacts("Ventitré errori.", facts).problems).toEqual(['number "ventitré"']);
+    // Words that merely look like numbers, and idioms, are not amounts.
+    expect(
+      checkFacts("Grazie mille! Il 12,2 per cento in più, come a Milano: one of a similar kind.", facts).ok,
+    ).toBe(true);
+  });
+
+  it("checks dates written in words, weekdays and months", () => {
+    expect(checkFacts("Most failures came on the third of November.", facts).problems).toEqual([
+      'date "third of November"',
+    ]);
+    expect(checkFacts("Il picco è stato il ventidue novembre.", facts).ok).toBe(true);
+    expect(checkFacts("The peak was on November twenty-second.", facts).ok).toBe(true);
+    // 16 November 2026 was a Monday and the 22nd a Sunday.
+    expect(checkFacts("The week started on Monday and ended on Sunday.", facts).ok).toBe(true);
+    expect(checkFacts("Failures peaked on Wednesday.", facts).problems).toEqual(['weekday "wednesday"']);
+    expect(
+      checkFacts("Mercoledì è andata peggio.", factsFrom(result, ["Il mercoledì è il giorno peggiore."])).ok,
+    ).toBe(true);
+    expect(checkFacts("Unlike October, November was calm.", facts).problems).toEqual(['month "October"']);
+    expect(checkFacts("You may want to check it.", facts).ok).toBe(true);
+  });
+
+  it("checks names in single quotes too, but not apostrophes", () => {
+    expect(checkFacts("'Payroll export' failed most.", facts).problems).toEqual(['name "payroll export"']);
+    expect(checkFacts("‘Invoice sync’ is fine.", facts).ok).toBe(true);
+    expect(checkFacts("L'assistente dell'ufficio ha risposto a tutto.", facts).ok).toBe(true);
+  });
 });

@@ -1,8 +1,11 @@
 /**
  * The fact guard: an LLM may word an answer but never invent a number, a date or a workflow name.
- * Every figure, date and quoted name in the LLM's text must be found in the facts it was given
- * (the tool result, the template answer, the question); otherwise the text is discarded.
+ * Every figure (in digits or in words), date (in digits or words, weekdays and months included) and
+ * quoted name in the LLM's text must be found in the facts it was given (the tool result and the
+ * template answer, never the user's question); otherwise the text is discarded.
  */
+
+export type FactLanguage = "it" | "en";
 
 export interface Facts {
   readonly numbers: readonly number[];
@@ -11,6 +14,10 @@ export interface Facts {
   readonly years: ReadonlySet<number>;
   /** Names (workflows, senders) in lower case. */
   readonly names: ReadonlySet<string>;
+  /** Weekdays (0 = Sunday) of the fact days, and weekdays the trusted texts name. */
+  readonly weekdays: ReadonlySet<number>;
+  /** The answer's language: numbers are read with its separators only. Absent: both ways. */
+  readonly language?: FactLanguage;
 }
 
 export interface GuardVerdict {
@@ -70,6 +77,166 @@ const MONTH_WORDS = Object.keys(MONTHS)
   .join("|");
 const NAME_KEYS = new Set(["name", "workflow"]);
 
+/** Full month names a text may use outside a date ("may" is left out: it is mostly a verb). */
+const FULL_MONTHS = Object.keys(MONTHS).filter((m) => m.length > 4 || m === "june" || m === "july");
+const FULL_MONTH_WORDS = new RegExp(`\\b(${FULL_MONTHS.join("|")})\\b`, "gi");
+
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  domenica: 0,
+  lunedì: 1,
+  lunedi: 1,
+  martedì: 2,
+  martedi: 2,
+  mercoledì: 3,
+  mercoledi: 3,
+  giovedì: 4,
+  giovedi: 4,
+  venerdì: 5,
+  venerdi: 5,
+  sabato: 6,
+};
+
+const EN_UNITS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
+const EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const IT_UNITS = [
+  "zero",
+  "uno",
+  "due",
+  "tre",
+  "quattro",
+  "cinque",
+  "sei",
+  "sette",
+  "otto",
+  "nove",
+  "dieci",
+  "undici",
+  "dodici",
+  "tredici",
+  "quattordici",
+  "quindici",
+  "sedici",
+  "diciassette",
+  "diciotto",
+  "diciannove",
+];
+const IT_TENS = [
+  "",
+  "",
+  "venti",
+  "trenta",
+  "quaranta",
+  "cinquanta",
+  "sessanta",
+  "settanta",
+  "ottanta",
+  "novanta",
+];
+const EN_ORDINALS = [
+  "",
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+  "twentieth",
+];
+
+/** Numbers written as words, 0–99 in English and Italian ("twenty-one", "ventuno", "ventitré"). */
+const NUMBER_WORDS = new Map<string, number>();
+EN_UNITS.forEach((w, i) => NUMBER_WORDS.set(w, i));
+IT_UNITS.forEach((w, i) => NUMBER_WORDS.set(w, i));
+for (let tens = 2; tens <= 9; tens++) {
+  NUMBER_WORDS.set(EN_TENS[tens]!, tens * 10);
+  NUMBER_WORDS.set(IT_TENS[tens]!, tens * 10);
+  for (let unit = 1; unit <= 9; unit++) {
+    NUMBER_WORDS.set(`${EN_TENS[tens]}-${EN_UNITS[unit]}`, tens * 10 + unit);
+    const stem = unit === 1 || unit === 8 ? IT_TENS[tens]!.slice(0, -1) : IT_TENS[tens]!;
+    const itUnit = IT_UNITS[unit]!;
+    NUMBER_WORDS.set(`${stem}${itUnit}`, tens * 10 + unit);
+    if (unit === 3) NUMBER_WORDS.set(`${stem}tré`, tens * 10 + unit);
+  }
+}
+/** Words that are numbers but mostly mean something else ("one of", "un", "sei" = "you are"). */
+for (const w of ["one", "uno", "sei"]) NUMBER_WORDS.delete(w);
+
+/** Day numbers in words, for dates like "the third of November" or "il tre novembre". */
+const DAY_WORDS = new Map<string, number>();
+EN_ORDINALS.forEach((w, i) => i > 0 && DAY_WORDS.set(w, i));
+for (const [w, n] of [
+  ["thirtieth", 30],
+  ["primo", 1],
+  ["sei", 6],
+  ["uno", 1],
+] as const)
+  DAY_WORDS.set(w, n);
+for (let unit = 1; unit <= 9; unit++) {
+  DAY_WORDS.set(`twenty-${EN_ORDINALS[unit]}`, 20 + unit);
+}
+DAY_WORDS.set("thirty-first", 31);
+for (const [w, n] of NUMBER_WORDS) if (n >= 2 && n <= 31) DAY_WORDS.set(w, n);
+const DAY_WORD_ALTERNATION = [...DAY_WORDS.keys()].sort((a, b) => b.length - a.length).join("|");
+
+/**
+ * Words that can only stand for a large or vague amount: hundreds, thousands, millions, and Italian
+ * compounds ("duecento", "tremila", "milleduecento"). Never a fact: the LLM is told to use digits.
+ */
+const AMOUNT_WORDS = new Set([
+  ...["hundred", "thousand", "million", "billion", "dozen"].flatMap((w) => [w, `${w}s`]),
+  ...["centinaia", "migliaia", "milione", "milioni", "miliardo", "miliardi", "cento", "mille"],
+]);
+function isAmountWord(word: string): boolean {
+  if (AMOUNT_WORDS.has(word)) return true;
+  if (/^\p{L}+(?:cento|mila)$/u.test(word)) return true; // duecento, tremila
+  if (!word.startsWith("mille")) return false;
+  const tail = word.slice(5); // milleduecento, milletré
+  return NUMBER_WORDS.has(tail) || tail === "uno" || tail === "sei" || isAmountWord(tail);
+}
+/** Set phrases that contain such words and mean no amount. */
+const IDIOMS = /\b(?:grazie\s+mille|per\s*cento|mille\s+grazie)\b/giu;
+
 const dayKey = (month: number, day: number) =>
   `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 
@@ -78,6 +245,7 @@ interface FactsBuilder {
   days: Set<string>;
   years: Set<number>;
   names: Set<string>;
+  weekdays: Set<number>;
 }
 
 function collect(value: unknown, key: string, into: FactsBuilder): void {
@@ -112,8 +280,11 @@ export interface NumberReading {
   readonly decimals: number;
 }
 
-/** Every reading of a written number: "1.234" is 1234 in Italian and 1.234 in English. */
-export function readNumber(token: string): NumberReading[] {
+/**
+ * Every reading of a written number: "1.234" is 1234 in Italian and 1.234 in English. With a
+ * language, only that language's reading.
+ */
+export function readNumber(token: string, language?: FactLanguage): NumberReading[] {
   const readings = new Map<string, NumberReading>();
   const add = (value: number, decimals: number) => {
     if (Number.isFinite(value)) readings.set(`${value}/${decimals}`, { value, decimals });
@@ -123,6 +294,7 @@ export function readNumber(token: string): NumberReading[] {
     [".", ","],
     [",", "."],
   ] as const) {
+    if (language !== undefined && (language === "it") !== (decimal === ",")) continue;
     const [whole = "", fraction, extra] = token.split(decimal);
     if (extra !== undefined) continue;
     const groups = whole.split(thousands);
@@ -134,20 +306,40 @@ export function readNumber(token: string): NumberReading[] {
   return [...readings.values()];
 }
 
-export const numberReadings = (token: string): number[] => readNumber(token).map((r) => r.value);
+export const numberReadings = (token: string, language?: FactLanguage): number[] =>
+  readNumber(token, language).map((r) => r.value);
 
 const NUMBER = /\d+(?:[.,]\d+)*/g;
-const QUOTED = /"([^"\n]{1,120})"|“([^”\n]{1,120})”|«\s*([^»\n]{1,120}?)\s*»|„([^“”\n]{1,120})[“”]/g;
+const QUOTED =
+  /"([^"\n]{1,120})"|“([^”\n]{1,120})”|«\s*([^»\n]{1,120}?)\s*»|„([^“”\n]{1,120})[“”]|‘([^’\n]{1,120})’|(?<!\p{L})'([^'\n]{1,120})'(?!\p{L})/gu;
 const DATE_PATTERNS: readonly RegExp[] = [
   /\b(\d{4})-(\d{2})-(\d{2})\b/g,
   new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:di\\s+)?(${MONTH_WORDS})\\.?(?:\\s+(\\d{4}))?\\b`, "gi"),
   new RegExp(`\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "gi"),
   /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\b/g,
+  new RegExp(
+    `\\b(${DAY_WORD_ALTERNATION})\\s+(?:of\\s+|di\\s+)?(${MONTH_WORDS})\\.?(?:,?\\s+(\\d{4}))?\\b`,
+    "giu",
+  ),
+  new RegExp(`\\b(${MONTH_WORDS})\\.?\\s+(?:the\\s+)?(${DAY_WORD_ALTERNATION})(?:,?\\s+(\\d{4}))?\\b`, "giu"),
 ];
 
-/** Builds the facts an LLM text may use: the tool result plus trusted texts (template answer, question). */
-export function factsFrom(result: unknown, trustedTexts: readonly string[] = []): Facts {
-  const into: FactsBuilder = { numbers: [], days: new Set(), years: new Set(), names: new Set() };
+/**
+ * Builds the facts an LLM text may use: the tool result plus trusted texts (the template answer).
+ * The user's question is not one: a figure in it is a claim, not a fact.
+ */
+export function factsFrom(
+  result: unknown,
+  trustedTexts: readonly string[] = [],
+  language?: FactLanguage,
+): Facts {
+  const into: FactsBuilder = {
+    numbers: [],
+    days: new Set(),
+    years: new Set(),
+    names: new Set(),
+    weekdays: new Set(),
+  };
   collect(result, "", into);
   for (const text of trustedTexts) {
     const { dates, rest } = extractDates(text);
@@ -157,10 +349,23 @@ export function factsFrom(result: unknown, trustedTexts: readonly string[] = [])
     }
     const quoted = extractQuoted(rest);
     for (const name of quoted.names) into.names.add(name);
-    for (const token of quoted.rest.match(NUMBER) ?? []) into.numbers.push(...numberReadings(token));
+    for (const token of quoted.rest.match(NUMBER) ?? [])
+      into.numbers.push(...numberReadings(token, language));
+    for (const word of words(quoted.rest)) {
+      const weekday = WEEKDAYS[word];
+      if (weekday !== undefined) into.weekdays.add(weekday);
+      const n = NUMBER_WORDS.get(word);
+      if (n !== undefined) into.numbers.push(n);
+    }
   }
-  return into;
+  for (const day of into.days) {
+    const [month, date] = day.split("-").map(Number) as [number, number];
+    for (const year of into.years) into.weekdays.add(new Date(Date.UTC(year, month - 1, date)).getUTCDay());
+  }
+  return language ? { ...into, language } : into;
 }
+
+const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? [];
 
 interface FoundDate {
   readonly text: string;
@@ -181,7 +386,19 @@ function extractDates(text: string): { dates: FoundDate[]; rest: string } {
         [day, month, year] = [Number(a), MONTHS[b.toLowerCase()] ?? 0, c ? Number(c) : undefined];
       else if (index === 2)
         [month, day, year] = [MONTHS[a.toLowerCase()] ?? 0, Number(b), c ? Number(c) : undefined];
-      else [day, month, year] = [Number(a), Number(b), c ? Number(c) : undefined];
+      else if (index === 3) [day, month, year] = [Number(a), Number(b), c ? Number(c) : undefined];
+      else if (index === 4)
+        [day, month, year] = [
+          DAY_WORDS.get(a.toLowerCase()) ?? 0,
+          MONTHS[b.toLowerCase()] ?? 0,
+          c ? Number(c) : undefined,
+        ];
+      else
+        [month, day, year] = [
+          MONTHS[a.toLowerCase()] ?? 0,
+          DAY_WORDS.get(b.toLowerCase()) ?? 0,
+          c ? Number(c) : undefined,
+        ];
       if (month < 1 || month > 12 || day < 1 || day > 31) return whole;
       dates.push({ text: whole, key: dayKey(month, day), ...(year !== undefined ? { year } : {}) });
       return " ";
@@ -192,8 +409,8 @@ function extractDates(text: string): { dates: FoundDate[]; rest: string } {
 
 function extractQuoted(text: string): { names: string[]; rest: string } {
   const names: string[] = [];
-  const rest = text.replace(QUOTED, (_w, a?: string, b?: string, c?: string, d?: string) => {
-    const name = (a ?? b ?? c ?? d ?? "").trim().toLowerCase();
+  const rest = text.replace(QUOTED, (...groups: (string | undefined)[]) => {
+    const name = (groups.slice(1, 7).find((g) => g !== undefined) ?? "").trim().toLowerCase();
     if (name) names.push(name);
     return " ";
   });
@@ -202,7 +419,7 @@ function extractQuoted(text: string): { names: string[]; rest: string } {
 
 /** A number is allowed when some reading of it is a fact rounded to the decimals it shows. */
 function numberAllowed(token: string, facts: Facts): boolean {
-  return readNumber(token).some(({ value, decimals }) => {
+  return readNumber(token, facts.language).some(({ value, decimals }) => {
     const tolerance = 0.5 * 10 ** -decimals + 1e-9;
     return facts.numbers.some((fact) => Math.abs(Math.abs(fact) - value) <= tolerance);
   });
@@ -222,6 +439,20 @@ export function checkFacts(text: string, facts: Facts): GuardVerdict {
   }
   for (const token of rest.match(NUMBER) ?? []) {
     if (!numberAllowed(token, facts)) problems.push(`number "${token}"`);
+  }
+  const factMonths = new Set([...facts.days].map((d) => Number(d.slice(0, 2))));
+  for (const match of rest.matchAll(FULL_MONTH_WORDS)) {
+    if (!factMonths.has(MONTHS[match[1]!.toLowerCase()] ?? 0)) problems.push(`month "${match[1]}"`);
+  }
+  for (const word of words(rest.replace(IDIOMS, " "))) {
+    const weekday = WEEKDAYS[word];
+    if (weekday !== undefined && !facts.weekdays.has(weekday)) problems.push(`weekday "${word}"`);
+    const n = NUMBER_WORDS.get(word);
+    if (n !== undefined && !facts.numbers.some((fact) => Math.abs(fact) === n)) {
+      problems.push(`number "${word}"`);
+    } else if (n === undefined && isAmountWord(word)) {
+      problems.push(`amount "${word}"`);
+    }
   }
   return { ok: problems.length === 0, problems };
 }

@@ -33,8 +33,8 @@ export function makeRespond(deps: MilhenaDeps) {
     );
     let next = withUsage(context, outcome.usage);
     if (outcome.value !== null && outcome.provider !== null) {
-      // A general answer has no facts behind it: it may only repeat figures from the question.
-      const problems = reviewLlmText(outcome.value, factsFrom(null, [context.question]));
+      // A general answer has no facts behind it: no figure, date or name (not even the question's).
+      const problems = reviewLlmText(outcome.value, factsFrom(null, [], language));
       if (problems.length === 0) return { context: withAnswer(next, outcome.value, outcome.provider) };
       next = withUsage(next, { guardRejections: 1 });
       deps.logger.warn("llm text discarded", {

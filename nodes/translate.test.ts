@@ -113,6 +113,23 @@ describe("translate with an LLM writer", () => {
     expect(JSON.stringify(event)).not.toContain("18%");
   });
 
+  it("does not take a figure from the question as a fact", async () => {
+    const claim = withToolResult(
+      withClassification(
+        testContext({
+          now: NOW,
+          question: "did we really have 5000 runs this week, compared with last week?",
+        }),
+        classification({ intent: "ANALYSIS", analysis: "compare", language: "en" }),
+      ),
+      comparison,
+    );
+    const llm = scriptedWriter(() => ({ text: "Yes, 5000 runs this week against 1,100." }));
+    const { context } = await translate(llm, claim);
+    expect(context.answer).not.toContain("5000");
+    expect(context.usage.guardRejections).toBe(1);
+  });
+
   it("discards a narrative in technical language", async () => {
     const llm = scriptedWriter(() => ({ text: "SELECT count(*) FROM execution_entity returned 1,234." }));
     expect((await translate(llm)).context.answer).not.toMatch(/SELECT|execution_entity/);

@@ -42,7 +42,7 @@ export function makeTranslate(deps: MilhenaDeps) {
     const outcome = await deps.llm.write(task, context, config?.signal);
     let next: RequestContext = withUsage(context, outcome.usage);
     if (outcome.value !== null && outcome.provider !== null) {
-      const problems = reviewLlmText(outcome.value, factsFrom(result, [template, context.question]));
+      const problems = reviewLlmText(outcome.value, factsFrom(result, [template], language));
       if (problems.length === 0) return { context: withAnswer(next, outcome.value, outcome.provider) };
       next = withUsage(next, { guardRejections: 1 });
       deps.logger.warn("llm text discarded", {

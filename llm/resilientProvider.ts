@@ -76,6 +76,19 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * A provider behind Milhena's policy: circuit breaker, token bucket, per-call timeout, retries with
  * backoff and jitter (429/5xx/timeouts only, honouring retry-after), all bounded by the request deadline.
  */
+/** The least time a call is worth starting with (or the per-call timeout, when that is shorter). */
+export const MIN_CALL_MS = 250;
+
+/**
+ * Whether a failure is the provider's fault, for its breaker: not a timeout cut short by the request's
+ * own deadline, nor a 400 about this request's content (a 401 or 403 is: the key does not work).
+ */
+export function countsAgainstProvider(failure: ProviderFailure, timeoutShortened: boolean): boolean {
+  if (failure.kind === "timeout") return !timeoutShortened;
+  if (failure.kind === "client") return failure.status === 401 || failure.status === 403;
+  return true;
+}
+
 export class ResilientProvider {
   readonly name: ProviderName;
   private readonly now: () => number;
@@ -135,7 +148,13 @@ export class ResilientProvider {
         if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error("aborted");
         throw unavailable(slot.reason === "aborted" ? "deadline" : "rate_limited");
       }
-      const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, deadlineAt - this.now()));
+      // Too little of the request's time left for a fair call: skipping it says nothing of the provider.
+      const remaining = deadlineAt - this.now();
+      if (remaining < Math.min(this.options.timeoutMs, MIN_CALL_MS)) {
+        this.breaker.onNeutral();
+        throw unavailable("deadline");
+      }
+      const timeoutMs = Math.min(this.options.timeoutMs, remaining);
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(new CallTimeoutError(timeoutMs)), timeoutMs);
       const onParentAbort = () => controller.abort(signal?.reason);
@@ -155,7 +174,8 @@ export class ResilientProvider {
         }
         const failure = describeFailure(error, this.now());
         failures.push(failure);
-        this.breaker.onFailure();
+        if (countsAgainstProvider(failure, timeoutMs < this.options.timeoutMs)) this.breaker.onFailure();
+        else this.breaker.onNeutral();
         this.logger.warn("llm call failed", {
           event: "llm.call_failed",
           provider: this.name,

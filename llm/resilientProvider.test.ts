@@ -26,7 +26,11 @@ function hangingProvider(timeoutMs: number) {
   let calls = 0;
   const hang: ModelCall<string> = (_model, { signal }) => {
     calls += 1;
-    return new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+    return new Promise((_resolve, reject) =>
+      signal.addEventListener("abort", () =>
+        reject(signal.reason instanceof Error ? signal.reason : new Error("aborted")),
+      ),
+    );
   };
   return { provider, breaker, hang, calls: () => calls };
 }

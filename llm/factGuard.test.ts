@@ -79,9 +79,21 @@ describe("the fact guard", () => {
     ]);
     expect(checkFacts("Hundreds of emails came in.", facts).ok).toBe(false);
     expect(checkFacts("Ventitré errori.", facts).problems).toEqual(['number "ventitré"']);
+    for (const amount of [
+      "centoventi",
+      "duecento",
+      "tremila",
+      "duemilatrecentoquarantacinque",
+      "millecento",
+    ]) {
+      expect(checkFacts(`Sono arrivate ${amount} email.`, facts).problems).toEqual([`amount "${amount}"`]);
+    }
     // Words that merely look like numbers, and idioms, are not amounts.
     expect(
-      checkFacts("Grazie mille! Il 12,2 per cento in più, come a Milano: one of a similar kind.", facts).ok,
+      checkFacts(
+        "Grazie mille! Il 12,2 per cento in più, come a Milano nel millennio: one of a similar kind.",
+        facts,
+      ).ok,
     ).toBe(true);
   });
 

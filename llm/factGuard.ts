@@ -227,12 +227,14 @@ const AMOUNT_WORDS = new Set([
   ...["hundred", "thousand", "million", "billion", "dozen"].flatMap((w) => [w, `${w}s`]),
   ...["centinaia", "migliaia", "milione", "milioni", "miliardo", "miliardi", "cento", "mille"],
 ]);
+const isItalianNumberPart = (part: string): boolean =>
+  part === "" || part === "uno" || part === "sei" || NUMBER_WORDS.has(part) || isAmountWord(part);
 function isAmountWord(word: string): boolean {
   if (AMOUNT_WORDS.has(word)) return true;
-  if (/^\p{L}+(?:cento|mila)$/u.test(word)) return true; // duecento, tremila
-  if (!word.startsWith("mille")) return false;
-  const tail = word.slice(5); // milleduecento, milletré
-  return NUMBER_WORDS.has(tail) || tail === "uno" || tail === "sei" || isAmountWord(tail);
+  // duecento, tremila, centoventi, milleduecento, duemilatrecentoquaranta (not Milano, simile, percento)
+  const m = /^(\p{L}*?)(cento|mila|mille)(\p{L}*)$/u.exec(word);
+  if (!m || (m[1] === "" && m[2] === "mila")) return false;
+  return isItalianNumberPart(m[1]!) && isItalianNumberPart(m[3]!);
 }
 /** Set phrases that contain such words and mean no amount. */
 const IDIOMS = /\b(?:grazie\s+mille|per\s*cento|mille\s+grazie)\b/giu;

@@ -81,6 +81,14 @@ export function createThreadStore(
     return rows[0] ? toRecord(rows[0]) : null;
   };
 
+  const idsOf: ThreadStore["idsOf"] = async (userId) => {
+    const { rows } = await pool.query<{ thread_id: string }>(
+      `SELECT thread_id FROM ${table} WHERE user_id = $1`,
+      [userId],
+    );
+    return rows.map((r) => r.thread_id);
+  };
+
   return {
     async create(userId, input = {}) {
       const threadId = input.threadId ?? randomUUID();
@@ -124,22 +132,13 @@ export function createThreadStore(
       ]);
       return (rowCount ?? 0) > 0;
     },
-    async idsOf(userId) {
-      const { rows } = await pool.query<{ thread_id: string }>(
-        `SELECT thread_id FROM ${table} WHERE user_id = $1`,
-        [userId],
-      );
-      return rows.map((r) => r.thread_id);
-    },
+    idsOf,
     async deleteAllFor(userId) {
-      const { rows } = await pool.query<{ thread_id: string }>(
-        `SELECT thread_id FROM ${table} WHERE user_id = $1`,
-        [userId],
-      );
-      for (const r of rows) await checkpointer.deleteThread(r.thread_id);
+      const ids = await idsOf(userId);
+      for (const id of ids) await checkpointer.deleteThread(id);
       const deleted = await pool.query(`DELETE FROM ${table} WHERE user_id = $1 AND thread_id = ANY($2)`, [
         userId,
-        rows.map((r) => r.thread_id),
+        ids,
       ]);
       return deleted.rowCount ?? 0;
     },

@@ -8,8 +8,8 @@ import {
   RunCreateBody,
   ThreadCreateBody,
   ThreadSearchBody,
-  threadIdSchema,
 } from "./requests.ts";
+import { ThreadIdSchema } from "../threadId.ts";
 
 const run = (body: Record<string, unknown>) => parseWith(RunCreateBody, { assistant_id: "milhena", ...body });
 const input = (content: unknown, extra: Record<string, unknown> = { role: "user" }) => ({
@@ -120,10 +120,10 @@ describe("other bodies and queries", () => {
   });
 
   it("thread ids: UUIDs and short ids, nothing that could smuggle a path", () => {
-    expect(threadIdSchema.safeParse("3f1c4a52-6c1e-4b8e-9b55-1f0a3d2c4b5a").success).toBe(true);
-    expect(threadIdSchema.safeParse("cli-thread_1").success).toBe(true);
-    expect(threadIdSchema.safeParse("../etc").success).toBe(false);
-    expect(threadIdSchema.safeParse("a b").success).toBe(false);
-    expect(threadIdSchema.safeParse("x".repeat(129)).success).toBe(false);
+    expect(ThreadIdSchema.safeParse("3f1c4a52-6c1e-4b8e-9b55-1f0a3d2c4b5a").success).toBe(true);
+    expect(ThreadIdSchema.safeParse("cli-thread_1").success).toBe(true);
+    expect(ThreadIdSchema.safeParse("../etc").success).toBe(false);
+    expect(ThreadIdSchema.safeParse("a b").success).toBe(false);
+    expect(ThreadIdSchema.safeParse("x".repeat(129)).success).toBe(false);
   });
 });

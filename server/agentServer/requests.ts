@@ -9,9 +9,6 @@ const metadataSchema = z.record(z.string(), z.unknown()).refine((m) => JSON.stri
   message: "metadata must be at most 16 KB of JSON",
 });
 
-/** Thread ids: the same rule as the chat API's. */
-export const threadIdSchema = ThreadIdSchema;
-
 export const runIdSchema = z.uuid();
 
 const pagination = {
@@ -39,7 +36,7 @@ export const GraphQuery = z.object({
 });
 
 export const ThreadCreateBody = z.object({
-  thread_id: threadIdSchema.nullish(),
+  thread_id: ThreadIdSchema.nullish(),
   metadata: metadataSchema.nullish(),
   if_exists: z.enum(["raise", "do_nothing"]).nullish(),
   /** Seeding a thread with state updates is not supported here: only absent or empty. */
@@ -49,7 +46,7 @@ export const ThreadCreateBody = z.object({
 
 export const ThreadSearchBody = z.object({
   metadata: metadataSchema.nullish(),
-  ids: z.array(threadIdSchema).max(1000).nullish(),
+  ids: z.array(ThreadIdSchema).max(1000).nullish(),
   status: z.enum(["idle", "busy", "interrupted", "error"]).nullish(),
   values: z.record(z.string(), z.unknown()).nullish(),
   ...pagination,

@@ -23,10 +23,10 @@ import {
   RunCreateBody,
   runIdSchema,
   ThreadCreateBody,
-  threadIdSchema,
   ThreadSearchBody,
   type SupportedStreamMode,
 } from "./requests.ts";
+import { ThreadIdSchema } from "../threadId.ts";
 import { runEvents } from "./runEvents.ts";
 import { createSseWriter, type SseEvent } from "./sse.ts";
 import { selectFields, threadStateToWire, threadToWire, toWire, type WireThread } from "./wire.ts";
@@ -43,8 +43,6 @@ const VERSIONS = {
   langgraph: (require("@langchain/langgraph/package.json") as { version: string }).version,
 };
 
-/** Cancelled run ids are remembered this long (in count) so their late checkpoint writes are dropped. */
-const CANCELLED_MEMORY = 10_000;
 const TITLE_CHARS = 80;
 
 type Handler = (req: express.Request, res: express.Response) => void | Promise<void>;
@@ -99,7 +97,6 @@ type RunOutcome =
 
 interface ActiveRun {
   readonly threadId: string;
-  cancelled: boolean;
   readonly done: Promise<void>;
 }
 
@@ -130,14 +127,13 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
   const { runtime, threads, runs, logger } = deps;
   const startedAt = new Date();
   const active = new Map<string, ActiveRun>();
-  const cancelled = new Set<string>();
-  /** Runs execute on their own compilation of the graph, whose checkpointer drops cancelled runs' writes. */
+  /**
+   * Runs execute on their own compilation of the graph, whose checkpointer drops the writes of runs
+   * ThreadRuns cancelled (here, or by a deletion of the thread or of the user's data).
+   */
   const runGraph = compileMilhenaGraph(
     runtime.deps,
-    new CancellableCheckpointer(
-      runtime.checkpointer,
-      (runId) => cancelled.has(runId) || runs.wasCancelled(runId),
-    ),
+    new CancellableCheckpointer(runtime.checkpointer, (runId) => runs.wasCancelled(runId)),
   );
   const drawables = new Map<string, unknown>();
 
@@ -145,7 +141,7 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
     typeof res.locals.requestId === "string" ? res.locals.requestId : "";
 
   async function ownedThread(userId: string, rawThreadId: unknown): Promise<ThreadRecord> {
-    const parsed = threadIdSchema.safeParse(rawThreadId);
+    const parsed = ThreadIdSchema.safeParse(rawThreadId);
     if (!parsed.success) throw new ApiError(404, "not_found", "Thread not found");
     const thread = await threads.get(userId, parsed.data);
     if (!thread) throw new ApiError(404, "not_found", "Thread not found");
@@ -162,22 +158,12 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
     return threadToWire(thread, { status: runs.isBusy(thread.threadId) ? "busy" : "idle", values }, GRAPH_ID);
   }
 
-  function markCancelled(runId: string): void {
-    cancelled.add(runId);
-    if (cancelled.size > CANCELLED_MEMORY) {
-      const oldest = cancelled.values().next();
-      if (!oldest.done) cancelled.delete(oldest.value);
-    }
-    const run = active.get(runId);
-    if (run) run.cancelled = true;
-  }
-
   async function prepareRun(req: express.Request, res: express.Response): Promise<PreparedRun> {
     const { userId } = callerOf(res);
     requireJson(req);
     const body = parse(RunCreateBody, bodyOf(req), "run");
     assistantOr404(body.assistant_id);
-    const parsedId = threadIdSchema.safeParse(param(req, "threadId"));
+    const parsedId = ThreadIdSchema.safeParse(param(req, "threadId"));
     if (!parsedId.success) throw new ApiError(404, "not_found", "Thread not found");
     const threadId = parsedId.data;
     const thread = await threads.get(userId, threadId);
@@ -209,7 +195,6 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
     let finish: () => void = () => undefined;
     const entry: ActiveRun = {
       threadId: run.threadId,
-      cancelled: false,
       done: new Promise<void>((resolve) => (finish = resolve)),
     };
     active.set(run.runId, entry);
@@ -248,7 +233,7 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
       return { status: "success", values };
     } catch (error) {
       // Cancelled here, or stopped by a deletion of the thread or of the user's data.
-      if (entry.cancelled || runs.wasCancelled(run.runId)) return { status: "interrupted" };
+      if (runs.wasCancelled(run.runId)) return { status: "interrupted" };
       if (!started) throw error;
       return { status: "error", error };
     } finally {
@@ -486,10 +471,7 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
       const writer = createSseWriter(res);
       let finished = false;
       res.on("close", () => {
-        if (!finished && run.body.on_disconnect === "cancel") {
-          markCancelled(run.runId);
-          runs.cancel(run.threadId, run.runId);
-        }
+        if (!finished && run.body.on_disconnect === "cancel") runs.cancel(run.threadId, run.runId);
       });
       const start = () => {
         if (writer.started) return;
@@ -534,10 +516,7 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
       const { wait } = parse(CancelQuery, req.query, "query");
       const run = active.get(runId.data);
       if (run && run.threadId !== thread.threadId) throw new ApiError(404, "not_found", "Run not found");
-      markCancelled(runId.data);
       if (!runs.cancel(thread.threadId, runId.data)) {
-        cancelled.delete(runId.data);
-        if (run) run.cancelled = false;
         throw new ApiError(404, "not_found", "Run not found or already finished");
       }
       if (wait && run) await run.done;

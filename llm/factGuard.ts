@@ -314,16 +314,54 @@ export const numberReadings = (token: string, language?: FactLanguage): number[]
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 const QUOTED =
   /"([^"\n]{1,120})"|“([^”\n]{1,120})”|«\s*([^»\n]{1,120}?)\s*»|„([^“”\n]{1,120})[“”]|‘([^’\n]{1,120})’|(?<!\p{L})'([^'\n]{1,120})'(?!\p{L})/gu;
-const DATE_PATTERNS: readonly RegExp[] = [
-  /\b(\d{4})-(\d{2})-(\d{2})\b/g,
-  new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:di\\s+)?(${MONTH_WORDS})\\.?(?:\\s+(\\d{4}))?\\b`, "gi"),
-  new RegExp(`\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "gi"),
-  /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\b/g,
-  new RegExp(
-    `\\b(${DAY_WORD_ALTERNATION})\\s+(?:of\\s+|di\\s+)?(${MONTH_WORDS})\\.?(?:,?\\s+(\\d{4}))?\\b`,
-    "giu",
-  ),
-  new RegExp(`\\b(${MONTH_WORDS})\\.?\\s+(?:the\\s+)?(${DAY_WORD_ALTERNATION})(?:,?\\s+(\\d{4}))?\\b`, "giu"),
+interface DateParts {
+  readonly day: number;
+  readonly month: number;
+  readonly year: number | undefined;
+}
+const yearOf = (c: string | undefined) => (c ? Number(c) : undefined);
+const monthOf = (word: string) => MONTHS[word.toLowerCase()] ?? 0;
+const dayWordOf = (word: string) => DAY_WORDS.get(word.toLowerCase()) ?? 0;
+
+/** Each way a date is written, and how its three captures read as day, month and year. */
+interface DateForm {
+  readonly pattern: RegExp;
+  readonly read: (a: string, b: string, c?: string) => DateParts;
+}
+const DATE_FORMS: readonly DateForm[] = [
+  {
+    pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    read: (a, b, c) => ({ year: Number(a), month: Number(b), day: Number(c) }),
+  },
+  {
+    pattern: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:di\\s+)?(${MONTH_WORDS})\\.?(?:\\s+(\\d{4}))?\\b`,
+      "gi",
+    ),
+    read: (a, b, c) => ({ day: Number(a), month: monthOf(b), year: yearOf(c) }),
+  },
+  {
+    pattern: new RegExp(`\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "gi"),
+    read: (a, b, c) => ({ month: monthOf(a), day: Number(b), year: yearOf(c) }),
+  },
+  {
+    pattern: /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\b/g,
+    read: (a, b, c) => ({ day: Number(a), month: Number(b), year: yearOf(c) }),
+  },
+  {
+    pattern: new RegExp(
+      `\\b(${DAY_WORD_ALTERNATION})\\s+(?:of\\s+|di\\s+)?(${MONTH_WORDS})\\.?(?:,?\\s+(\\d{4}))?\\b`,
+      "giu",
+    ),
+    read: (a, b, c) => ({ day: dayWordOf(a), month: monthOf(b), year: yearOf(c) }),
+  },
+  {
+    pattern: new RegExp(
+      `\\b(${MONTH_WORDS})\\.?\\s+(?:the\\s+)?(${DAY_WORD_ALTERNATION})(?:,?\\s+(\\d{4}))?\\b`,
+      "giu",
+    ),
+    read: (a, b, c) => ({ month: monthOf(a), day: dayWordOf(b), year: yearOf(c) }),
+  },
 ];
 
 /**
@@ -378,34 +416,14 @@ interface FoundDate {
 function extractDates(text: string): { dates: FoundDate[]; rest: string } {
   const dates: FoundDate[] = [];
   let rest = text;
-  DATE_PATTERNS.forEach((pattern, index) => {
+  for (const { pattern, read } of DATE_FORMS) {
     rest = rest.replace(pattern, (whole: string, a: string, b: string, c: string | undefined) => {
-      let month: number;
-      let day: number;
-      let year: number | undefined;
-      if (index === 0) [year, month, day] = [Number(a), Number(b), Number(c)];
-      else if (index === 1)
-        [day, month, year] = [Number(a), MONTHS[b.toLowerCase()] ?? 0, c ? Number(c) : undefined];
-      else if (index === 2)
-        [month, day, year] = [MONTHS[a.toLowerCase()] ?? 0, Number(b), c ? Number(c) : undefined];
-      else if (index === 3) [day, month, year] = [Number(a), Number(b), c ? Number(c) : undefined];
-      else if (index === 4)
-        [day, month, year] = [
-          DAY_WORDS.get(a.toLowerCase()) ?? 0,
-          MONTHS[b.toLowerCase()] ?? 0,
-          c ? Number(c) : undefined,
-        ];
-      else
-        [month, day, year] = [
-          MONTHS[a.toLowerCase()] ?? 0,
-          DAY_WORDS.get(b.toLowerCase()) ?? 0,
-          c ? Number(c) : undefined,
-        ];
+      const { day, month, year } = read(a, b, c);
       if (month < 1 || month > 12 || day < 1 || day > 31) return whole;
       dates.push({ text: whole, key: dayKey(month, day), ...(year !== undefined ? { year } : {}) });
       return " ";
     });
-  });
+  }
   return { dates, rest };
 }
 

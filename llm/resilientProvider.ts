@@ -72,10 +72,6 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/**
- * A provider behind Milhena's policy: circuit breaker, token bucket, per-call timeout, retries with
- * backoff and jitter (429/5xx/timeouts only, honouring retry-after), all bounded by the request deadline.
- */
 /** The least time a call is worth starting with (or the per-call timeout, when that is shorter). */
 export const MIN_CALL_MS = 250;
 
@@ -89,6 +85,10 @@ export function countsAgainstProvider(failure: ProviderFailure, timeoutShortened
   return true;
 }
 
+/**
+ * A provider behind Milhena's policy: circuit breaker, token bucket, per-call timeout, retries with
+ * backoff and jitter (429/5xx/timeouts only, honouring retry-after), all bounded by the request deadline.
+ */
 export class ResilientProvider {
   readonly name: ProviderName;
   private readonly now: () => number;

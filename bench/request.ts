@@ -14,9 +14,10 @@ import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../db/demo/seed.ts";
 import { createMilhenaRuntime } from "../graph/runtime.ts";
 import { classifyByRules } from "../classifier/rules.ts";
-import { runBusinessTool } from "../tools/businessTool.ts";
+import { createEntityCatalogSource } from "../tools/entities/catalog.ts";
 import { runEtl } from "../tools/etl.ts";
-import { createSqlCatalogue } from "../tools/sqlCatalogue.ts";
+import { resolvePlan } from "../tools/planResolver.ts";
+import { createSemanticLayer } from "../tools/semantic/execute.ts";
 
 const Args = z.object({
   requests: z.coerce.number().int().min(10).max(100_000).default(300),
@@ -112,23 +113,37 @@ async function main() {
     const hitMs = await time(args.requests, (i) =>
       runtime.ask(questions[i % questions.length]!, { threadId: `hit-${i % 20}` }),
     );
-    // Business queries alone (the tool, after the ETL), per kind of question.
-    const toolDeps = {
+    // Business queries alone (the semantic layer, after the ETL), per kind of plan: the rules plan
+    // each question, the plan is resolved once, and its compiled SQL is timed.
+    const schemas = { n8n: env.N8N_SCHEMA, app: env.MILHENA_SCHEMA };
+    const layer = createSemanticLayer({
       pool: db.pool,
-      sql: createSqlCatalogue({ n8n: env.N8N_SCHEMA, app: env.MILHENA_SCHEMA }),
+      schemas,
       timeZone: env.BUSINESS_TZ,
       statementTimeoutMs: 10_000,
       maxRows: 500,
-    };
+    });
+    const catalog = await createEntityCatalogSource(db.pool, schemas).load();
     const businessQueries: Record<string, ReturnType<typeof stats>> = {};
     for (const q of [
       ...questions,
+      "how many times did the Shopify workflow fail in the last 30 days?",
+      "emails from Laura Conti this month",
+      "at what time of day do most emails arrive, last 30 days?",
+      "top 5 workflows by failures this month",
+      "which workflows did not run at all this week?",
+      "orders after 6pm in the last 30 days",
+      "runs in the last 48 hours",
+      "when was the last order?",
+      "the average order value",
       "what should we expect next week?",
       "trend of orders",
       "why do workflows fail?",
     ]) {
-      const c = classifyByRules(q, null);
-      businessQueries[q] = stats(await time(30, () => runBusinessTool(toolDeps, c, now)));
+      const draft = classifyByRules(q, null, catalog).plan;
+      const outcome = draft ? resolvePlan(draft, { catalog, now, timeZone: env.BUSINESS_TZ }) : null;
+      if (outcome?.kind !== "plan") throw new Error(`the bench question "${q}" has no plan`);
+      businessQueries[q] = stats(await time(30, () => layer.execute(outcome.plan)));
     }
     const bareS = stats(bareMs);
     const missS = stats(missMs);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { ClassificationSchema, type Classification } from "../graph/labels.ts";
+import { ResponsePlanSchema, type ResponsePlan } from "../graph/plan.ts";
 import type { PreviousTurn } from "../graph/context.ts";
 import { normalizeText } from "../classifier/normalize.ts";
 import { readDataWatermark } from "../tools/dataWatermark.ts";
@@ -9,6 +10,8 @@ import { LruMap } from "./lru.ts";
 export interface CachedAnswer {
   readonly answer: string;
   readonly classification: Classification;
+  /** The resolved plan the answer was written from. */
+  readonly plan: ResponsePlan | null;
 }
 
 export interface CacheKeyInput {
@@ -58,12 +61,12 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
 
   return {
     async keyFor(input) {
+      // A follow-up edits the previous plan: what it means depends on that plan.
       const previous = input.previousTurn
         ? JSON.stringify([
             input.previousTurn.classification.intent,
-            input.previousTurn.classification.queryType,
-            input.previousTurn.classification.window,
             input.previousTurn.classification.language,
+            input.previousTurn.classification.plan,
           ])
         : "";
       const material = [
@@ -80,24 +83,33 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       const now = options.clock().getTime();
       const hit = lru.get(key);
       if (hit) {
-        if (hit.expiresAt > now) return { answer: hit.answer, classification: hit.classification };
+        if (hit.expiresAt > now)
+          return { answer: hit.answer, classification: hit.classification, plan: hit.plan };
         lru.delete(key);
       }
       const { rows } = await options.pool.query<{
         answer: string;
         classification: unknown;
+        plan: unknown;
         expires_at: Date;
-      }>(`SELECT answer, classification, expires_at FROM ${table} WHERE cache_key = $1 AND expires_at > $2`, [
-        key,
-        new Date(now),
-      ]);
+      }>(
+        `SELECT answer, classification, plan, expires_at FROM ${table} WHERE cache_key = $1 AND expires_at > $2`,
+        [key, new Date(now)],
+      );
       const row = rows[0];
       if (!row) return null;
       const parsed = ClassificationSchema.safeParse(row.classification);
-      if (!parsed.success) return null;
-      const entry = { answer: row.answer, classification: parsed.data, expiresAt: row.expires_at.getTime() };
+      const plan =
+        row.plan === null ? { success: true as const, data: null } : ResponsePlanSchema.safeParse(row.plan);
+      if (!parsed.success || !plan.success) return null;
+      const entry = {
+        answer: row.answer,
+        classification: parsed.data,
+        plan: plan.data,
+        expiresAt: row.expires_at.getTime(),
+      };
       lru.set(key, entry);
-      return { answer: entry.answer, classification: entry.classification };
+      return { answer: entry.answer, classification: entry.classification, plan: entry.plan };
     },
 
     async put(key, value, userId) {
@@ -109,14 +121,16 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
         await options.pool.query(`DELETE FROM ${table} WHERE expires_at <= $1`, [new Date(now)]);
       }
       await options.pool.query(
-        `INSERT INTO ${table} (cache_key, answer, classification, created_at, expires_at, user_id)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO ${table} (cache_key, answer, classification, plan, created_at, expires_at, user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (cache_key) DO UPDATE SET answer = EXCLUDED.answer, classification = EXCLUDED.classification,
-           created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at, user_id = EXCLUDED.user_id`,
+           plan = EXCLUDED.plan, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,
+           user_id = EXCLUDED.user_id`,
         [
           key,
           value.answer,
           JSON.stringify(value.classification),
+          value.plan === null ? null : JSON.stringify(value.plan),
           new Date(now),
           new Date(expiresAt),
           userId ?? null,

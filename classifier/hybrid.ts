@@ -62,7 +62,7 @@ export function fromLlmLabels(v: LlmClassification, rules: Classification): Clas
     reason: "llm",
   };
   if (!isDataIntent(v.intent) || v.queryType === "NONE") {
-    return { ...base, intent: v.intent, queryType: null, window: null, analysis: null };
+    return { ...base, intent: v.intent, queryType: null, window: null, analysis: null, plan: null };
   }
   const analysis = v.intent === "ANALYSIS" && v.analysis !== "NONE" ? v.analysis : null;
   const named: TimeWindow | null =
@@ -76,7 +76,7 @@ export function fromLlmLabels(v: LlmClassification, rules: Classification): Clas
     named && (v.intent !== "PREDICTION" || named.kind === "last_n_days")
       ? named
       : defaultWindow(v.intent, v.queryType, analysis);
-  return { ...base, intent: v.intent, queryType: v.queryType, window, analysis };
+  return { ...base, intent: v.intent, queryType: v.queryType, window, analysis, plan: rules.plan };
 }
 
 function classifyTask(question: string, previousTurn: PreviousTurn | null): LlmTask<LlmClassification> {
@@ -117,7 +117,7 @@ export class HybridClassifier implements Classifier {
     previousTurn: PreviousTurn | null,
     options: ClassifyOptions = {},
   ): Promise<ClassifierOutcome> {
-    const rules = classifyByRules(question, previousTurn);
+    const rules = classifyByRules(question, previousTurn, options.catalog);
     const { policy, router } = this.options;
     if (policy === "rules" || !router.enabled || rules.intent === "UNSAFE") {
       return { classification: rules, source: "rules" };

@@ -131,13 +131,13 @@ export const TOP_ERRORS = lexicon(`
 `);
 
 /** Failure rates are a performance figure, not a list of failures: checked before ERRORS. */
-const FAILURE_RATE = lexicon(`
+export const FAILURE_RATE = lexicon(`
   tasso di errore | tasso di errori | tasso di fallimento | tasso di fallimenti |
   percentuale di errori | percentuale di errore | percentuale di fallimenti | error rate |
   failure rate | fail rate
 `);
 
-const ERRORS = lexicon(`
+export const ERRORS = lexicon(`
   errore | errori | error | errors | erroring | in errore | fail | fails | failed | failing |
   failure | failures | fallit* | fallisce | falliscono | fallire | fallimento | fallimenti |
   problema | problemi | problem | problems | issue | issues | guasto | guasti | interrott* | broke |
@@ -152,13 +152,13 @@ const ERRORS = lexicon(`
 `);
 
 /** "funziona tutto?", "is everything working?": a general check, not a question about one failure. */
-const HEALTH_CHECK =
+export const HEALTH_CHECK =
   /\b(funziona tutto|tutto funziona|funzionano tutti|is everything working|everything working|are things working|all working)\b/;
 /** "l'automazione delle fatture funziona?", "is the CRM sync working?", "is n8n down?": has it been failing? */
-const IS_IT_WORKING =
+export const IS_IT_WORKING =
   /(?<!\bcome )\b(funziona|funzionano)$|\b(is|are)\b.*\bworking$|\b(is|are|was|were)\b.*(?<!\b(going|goes|went|gone) )\bdown$/;
 
-const PERFORMANCE = lexicon(`
+export const PERFORMANCE = lexicon(`
   tasso di successo | percentuale di successo | tasso di riuscita | percentuale di riuscita |
   success rate | success ratio | success percentage | rate of success | affidabil* | reliab* |
   performance | performances | performing | prestazion* | efficien* | durata | dura | durano |
@@ -170,13 +170,13 @@ const PERFORMANCE = lexicon(`
   stable | stabile | stabili | uptime
 `);
 
-const EMAILS = lexicon(`
+export const EMAILS = lexicon(`
   email | emails | mail | mails | posta | posta in arrivo | inbox | casella | messaggi | messages |
   newsletter | risposte automatiche | auto replies | replies | reply | replied | risposte |
   risposto | pec | gmail | ci ha scritto | ci hanno scritto | wrote to us | written to us
 `);
 
-const ORDERS = lexicon(`
+export const ORDERS = lexicon(`
   ordini | ordine | order | orders | ordinato | ordinati | ordinazioni | vendite | vendita |
   venduto | venduti | venderemo | vendiamo | vendere | sales | sold | sell | selling | acquisti |
   acquisto | purchases | purchase | shopify | woocommerce | ecommerce | e commerce | fatturato |
@@ -184,10 +184,10 @@ const ORDERS = lexicon(`
   shipped
 `);
 
-const WORKFLOW_NOUN =
+export const WORKFLOW_NOUN =
   "workflow|workflows|automazioni|automazione|processi|processo|flussi|flusso|automations|automation";
 /** Questions about which automations exist or are active (not about what they did). */
-const WORKFLOWS_PATTERN = new RegExp(
+export const WORKFLOWS_PATTERN = new RegExp(
   `\\b((${WORKFLOW_NOUN}) ((sono|are|is|currently|attualmente|abbiamo|we have) )?(attiv[oaie]|active|abilitat[oaie]|enabled|accesi|in funzione|switched on|turned on|ci sono|abbiamo|we have|do we have|are there|esistono|configurat[oaie]|set up|running right now|girano|live|in produzione|in production|spent[oaie]|disattivat[oaie]|disabilitat[oaie]|inattiv[oaie]|inactive|disabled|turned off|switched off|paused|in pausa)` +
     `|(quali|which|what|elenco|lista|list|elenca|show me|mostrami|quanti|quante|how many|numero di|tutti|all) (sono |are )?(i |gli |le |the |our |di |dei |delle |le nostre |i nostri |our )?(${WORKFLOW_NOUN})( attivi| attive| active)?( in tutto| in total)?$` +
     `|(list|elenco|elenca|lista) (of |di |dei |delle )?(${WORKFLOW_NOUN})` +
@@ -203,7 +203,7 @@ const WORKFLOWS_WORDS = lexicon(
   `${WORKFLOW_NOUN}|attivi|attive|active|enabled|abilitati|configurati|elenco|lista`,
 );
 
-const OVERVIEW = lexicon(`
+export const OVERVIEW = lexicon(`
   come sta andando | come stanno andando | come sono andate le automazioni |
   come sono andati i workflow | come sono andati i processi | how did the automations do |
   how did the workflows do | how did our automations do | how did our workflows do |
@@ -224,7 +224,7 @@ const OVERVIEW = lexicon(`
   anything i should know | what s new | cosa c e di nuovo | breakdown | update | aggiornamento | aggiornamenti
 `);
 
-const TODAY_ACTIVITY = lexicon(`
+export const TODAY_ACTIVITY = lexicon(`
   esecuzioni | esecuzione | eseguit* | runs | run | ran | executions | execution | executed |
   attivita | activity | activities | cosa e successo | che e successo | cos e successo |
   cosa e accaduto | cosa succede | che succede | what happened | what went on | what s happened |

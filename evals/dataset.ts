@@ -79,15 +79,21 @@ export function loadSplit(split: Split, dir = DATASETS_DIR): EvalCase[] {
 }
 
 /** A unit the runner plays on one thread: a single question or a conversation's turns in order. */
-export interface Session {
+export interface Session<C = EvalCase> {
   readonly id: string;
-  readonly cases: readonly EvalCase[];
+  readonly cases: readonly C[];
+}
+
+interface SessionCase {
+  readonly id: string;
+  readonly conversation?: string | undefined;
+  readonly turn?: number | undefined;
 }
 
 /** Groups conversation turns into sessions (in turn order); other cases are sessions of one. */
-export function toSessions(cases: readonly EvalCase[]): Session[] {
-  const sessions: Session[] = [];
-  const byConversation = new Map<string, EvalCase[]>();
+export function toSessions<C extends SessionCase = EvalCase>(cases: readonly C[]): Session<C>[] {
+  const sessions: Session<C>[] = [];
+  const byConversation = new Map<string, C[]>();
   for (const c of cases) {
     if (c.conversation === undefined) {
       sessions.push({ id: c.id, cases: [c] });

@@ -3,6 +3,7 @@ import { windowKey } from "../graph/labels.ts";
 import { formatInteger, formatPercent } from "../i18n/format.ts";
 import { findJargon } from "../i18n/jargon.ts";
 import type { EvalCase, TruthKey } from "./dataset.ts";
+import { statesFigures } from "./figures.ts";
 
 /**
  * Evaluators: pure functions from (case, what Milhena answered) to a verdict. `null` means the
@@ -26,6 +27,8 @@ export interface CaseScores {
   readonly language: boolean;
   readonly jargonFree: boolean;
   readonly unsafeHandled: Verdict;
+  /** False for a wrong answer: figures stated while the truth check fails. */
+  readonly noWrongAnswer: boolean;
 }
 export type MetricName = keyof CaseScores;
 export const METRICS: readonly MetricName[] = [
@@ -36,6 +39,7 @@ export const METRICS: readonly MetricName[] = [
   "language",
   "jargonFree",
   "unsafeHandled",
+  "noWrongAnswer",
 ];
 
 const isData = (i: Intent) => i === "BUSINESS_DATA" || i === "ANALYSIS" || i === "PREDICTION";
@@ -157,14 +161,16 @@ export function unsafeHandled(c: EvalCase, o: Observed): Verdict {
 }
 
 export function scoreCase(c: EvalCase, o: Observed, truthValue?: number | null): CaseScores {
+  const numeric = numericCorrect(c, o, truthValue);
   return {
     intent: intentCorrect(c, o),
     queryType: queryTypeCorrect(c, o),
     window: windowCorrect(c, o),
-    numeric: numericCorrect(c, o, truthValue),
+    numeric,
     language: languageCorrect(c, o),
     jargonFree: jargonFree(o),
     unsafeHandled: unsafeHandled(c, o),
+    noWrongAnswer: numeric !== false || !statesFigures(o.answer),
   };
 }
 

@@ -10,6 +10,7 @@ export const GATE_THRESHOLDS: Readonly<Record<MetricName, number>> = {
   language: 0.98,
   jargonFree: 1.0,
   unsafeHandled: 1.0,
+  noWrongAnswer: 1.0,
 };
 
 export interface GateFailure {

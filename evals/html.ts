@@ -22,6 +22,7 @@ const LABEL: Record<MetricName, string> = {
   language: "answer language",
   jargonFree: "jargon-free",
   unsafeHandled: "UNSAFE handled",
+  noWrongAnswer: "no wrong answer",
 };
 
 /** Confusion matrix as a heat map: rows expected, columns got; the diagonal in green. */

@@ -107,6 +107,7 @@ describe("langsmithEvaluators", () => {
       language: 1,
       jargonFree: 1,
       unsafeHandled: null,
+      noWrongAnswer: 1,
     });
   });
 

@@ -82,6 +82,7 @@ const result: CaseResult = {
     language: true,
     jargonFree: true,
     unsafeHandled: null,
+    noWrongAnswer: true,
   },
   failed: [],
 };
@@ -113,7 +114,7 @@ describe("runLangsmith", () => {
     const call = sdk.evaluateCalls[0]!;
     expect(call.data).toBe("milhena-eval-test");
     expect(call.experimentPrefix).toBe("milhena-test-rules-no-prompts");
-    expect(call.evaluators).toHaveLength(7);
+    expect(call.evaluators).toHaveLength(8);
     expect(call.outputs).toMatchObject({ answer: "Ciao! Sono Milhena.", intent: "GREETING" });
   });
 });

@@ -58,6 +58,7 @@ const perfect: CaseScores = {
   language: true,
   jargonFree: true,
   unsafeHandled: null,
+  noWrongAnswer: true,
 };
 
 describe("gate", () => {

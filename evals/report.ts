@@ -18,6 +18,7 @@ import {
 } from "./metrics.ts";
 import type { Provider } from "./providers.ts";
 import type { CaseResult } from "./runner.ts";
+import type { PlanReport } from "./planReport.ts";
 
 export const REPORT_VERSION = 1;
 
@@ -83,6 +84,8 @@ export interface EvalReport {
   readonly usage: UsageTotals;
   readonly gate: readonly GateFailure[];
   readonly results: readonly CaseRecord[];
+  /** The plans suite of the same split (query plans, truths, wrong answers). */
+  readonly plans?: PlanReport;
 }
 
 const w = (x: TimeWindow | null | undefined) => (x ? windowKey(x) : null);
@@ -120,7 +123,7 @@ export function toRecord(r: CaseResult): CaseRecord {
 const isData = (intent: string) =>
   intent === "BUSINESS_DATA" || intent === "ANALYSIS" || intent === "PREDICTION";
 
-export function buildReport(results: readonly CaseResult[], run: RunInfo): EvalReport {
+export function buildReport(results: readonly CaseResult[], run: RunInfo, plans?: PlanReport): EvalReport {
   const rows = results.map((r) => ({ case: r.case, scores: r.scores }));
   const metrics = metricRates(results.map((r) => r.scores));
   const byTag: Record<string, MetricRates> = {};
@@ -161,6 +164,7 @@ export function buildReport(results: readonly CaseResult[], run: RunInfo): EvalR
     usage: sumUsage(results.map((r) => r.response?.usage)),
     gate: checkGate(metrics),
     results: results.map(toRecord),
+    ...(plans ? { plans } : {}),
   };
 }
 

@@ -5,6 +5,11 @@ import { createMilhenaRuntime } from "../graph/runtime.ts";
 import { runEtl } from "../tools/etl.ts";
 import { parseEvalArgs, type EvalArgs } from "./args.ts";
 import { loadSplit, toSessions } from "./dataset.ts";
+import { DEMO_WORKFLOWS } from "../db/demo/workflows.ts";
+import { loadPlanSplit } from "./planDataset.ts";
+import { buildPlanReport, describePlanGateFailure } from "./planReport.ts";
+import { runPlanSessions } from "./planRunner.ts";
+import { buildTruthFacts, createPlanTruth } from "./planTruth.ts";
 import { freshEmbeddedDatabase, freshServerDatabase } from "./freshDatabase.ts";
 import { describeGateFailure } from "./gate.ts";
 import { renderHtmlReport } from "./html.ts";
@@ -37,19 +42,26 @@ async function main(args: EvalArgs): Promise<number> {
     DATABASE_URL: "",
     CACHE_TTL_SECONDS: "0",
     LOG_LEVEL: "error",
+    BUSINESS_TZ: args.timeZone,
   });
   let cases = loadSplit(args.split);
   if (args.limit) cases = cases.slice(0, args.limit);
   const sessions = toSessions(cases);
+  let planCases = loadPlanSplit(args.split);
+  if (args.limit) planCases = planCases.slice(0, args.limit);
+  const planSessions = toSessions(planCases);
 
   const fresh = args.databaseUrl
     ? await freshServerDatabase(args.databaseUrl)
     : await freshEmbeddedDatabase();
-  const now = new Date(Math.floor(started.getTime() / 1000) * 1000);
+  // A fixed clock: "today" is the same day for Milhena, the seeder and the truths, and the labelled
+  // dates of the datasets ("il 3 novembre", "last weekend") mean what their authors computed.
+  const now = new Date(args.now);
   log.info("eval.start", {
     split: args.split,
     provider: args.provider,
     cases: cases.length,
+    planCases: planCases.length,
     database: fresh.database.kind,
     now: now.toISOString(),
     timeZone: env.BUSINESS_TZ,
@@ -93,20 +105,41 @@ async function main(args: EvalArgs): Promise<number> {
     });
     bar.finish();
 
-    const versions = promptVersions();
-    const report = buildReport(results, {
-      split: args.split,
-      provider: args.provider,
-      promptVersions: versions,
-      database: fresh.database.kind,
-      seed: args.seed,
-      executions: args.executions,
-      days: args.days,
-      now: now.toISOString(),
+    await buildTruthFacts(pool, env.N8N_SCHEMA);
+    const planTruth = createPlanTruth(pool, { n8n: env.N8N_SCHEMA, timeZone: env.BUSINESS_TZ, now });
+    const planBar = createProgressBar(`Evaluating plans-${args.split}`);
+    let planMisses = 0;
+    const planResults = await runPlanSessions(planSessions, {
+      ask: (question, threadId) => runtime.ask(question, { threadId: `plans-${threadId}`, userId: "eval" }),
+      truth: planTruth,
       timeZone: env.BUSINESS_TZ,
-      startedAt: started.toISOString(),
-      durationMs: Date.now() - started.getTime(),
+      workflowsOfCategory: (c) => DEMO_WORKFLOWS.filter((w) => w.kind === c).map((w) => w.name),
+      onCase: (r, done, total) => {
+        if (r.failed.length) planMisses++;
+        planBar.update(done, total, `misses ${planMisses}`);
+      },
     });
+    planBar.finish();
+    const plans = buildPlanReport(planResults);
+
+    const versions = promptVersions();
+    const report = buildReport(
+      results,
+      {
+        split: args.split,
+        provider: args.provider,
+        promptVersions: versions,
+        database: fresh.database.kind,
+        seed: args.seed,
+        executions: args.executions,
+        days: args.days,
+        now: now.toISOString(),
+        timeZone: env.BUSINESS_TZ,
+        startedAt: started.toISOString(),
+        durationMs: Date.now() - started.getTime(),
+      },
+      plans,
+    );
     const previous = findPreviousReport(args.reportsDir, args.split, args.provider);
     const comparison = previous ? compareReports(report, previous) : null;
     const files = writeReportFiles(
@@ -142,6 +175,16 @@ async function main(args: EvalArgs): Promise<number> {
           cases: report.cases,
           metrics: summary,
           numericWhenLabelled: report.numericWhenLabelled,
+          plans: {
+            cases: plans.cases,
+            wrongAnswers: plans.wrongAnswers,
+            metrics: Object.fromEntries(
+              Object.entries(plans.metrics).map(([k, r]) => [
+                k,
+                `${(r.rate * 100).toFixed(1)}% (${r.correct}/${r.total})`,
+              ]),
+            ),
+          },
           latencyMs: { p50: report.latency.p50, p95: report.latency.p95 },
           usage: report.usage,
           regressions: comparison?.regressions.length ?? null,
@@ -152,8 +195,9 @@ async function main(args: EvalArgs): Promise<number> {
       ) + "\n",
     );
     await runtime.close();
-    if (args.gate && report.gate.length) {
+    if (args.gate && (report.gate.length || plans.gate.length)) {
       for (const f of report.gate) process.stderr.write(`eval gate failed: ${describeGateFailure(f)}\n`);
+      for (const f of plans.gate) process.stderr.write(`eval gate failed: ${describePlanGateFailure(f)}\n`);
       return 1;
     }
     if (args.gate) process.stderr.write("eval gate passed\n");

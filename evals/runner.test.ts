@@ -104,7 +104,8 @@ describe("runSessions", () => {
     expect(threads[2]).not.toBe(threads[0]);
     expect(results.map((r) => r.failed)).toEqual([
       [],
-      ["numeric"],
+      // A wrong figure is a wrong answer too.
+      ["numeric", "noWrongAnswer"],
       ["intent", "language", "jargonFree", "unsafeHandled"],
     ]);
     expect(results[2]!.error).toBe("boom");

@@ -26,11 +26,11 @@ const FAILED_REQUEST: Observed = {
   language: "en",
 };
 
-/** A request that threw fails every evaluator that applies to its case. */
+/** A request that threw fails every evaluator that applies to its case (it stated no wrong figure, though). */
 function failAll(scores: CaseScores): CaseScores {
   const out: Record<string, boolean | null> = {};
   for (const [k, v] of Object.entries(scores)) out[k] = v === null ? null : false;
-  return out as unknown as CaseScores;
+  return { ...(out as unknown as CaseScores), noWrongAnswer: true };
 }
 
 export interface RunOptions {

@@ -1,7 +1,6 @@
 import { HumanMessage } from "@langchain/core/messages";
 import { MemorySaver } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
-import { resolveWindow } from "../tools/timeWindows.ts";
 import type { Classification } from "./labels.ts";
 import { classification, fakeDeps } from "../test/support/fakes.ts";
 import { compileMilhenaGraph } from "./builder.ts";
@@ -23,16 +22,15 @@ function setup() {
   });
   const ctx = fakeDeps({
     classifier,
-    result: (c, now) =>
+    result: (plan) =>
       Promise.resolve({
-        kind: "activity",
-        range: resolveWindow(c.window!, now, "UTC"),
-        runs: 42,
-        successes: 40,
-        failures: 2,
-        emails: 5,
-        orders: 1,
-        busiest: null,
+        kind: "value" as const,
+        plan,
+        value: { unit: "count" as const, value: 42 },
+        context: {
+          successes: { unit: "count" as const, value: 40 },
+          failures: { unit: "count" as const, value: 2 },
+        },
       }),
   });
   const graph = compileMilhenaGraph(ctx.deps, new MemorySaver());

@@ -1,5 +1,6 @@
 import type { Classification } from "./labels.ts";
-import type { ToolResult } from "../tools/types.ts";
+import type { ResponsePlan } from "./plan.ts";
+import type { PlanResult } from "../tools/semantic/result.ts";
 import { addUsage, NO_USAGE, type LlmUsage } from "../llm/types.ts";
 
 export type AnswerSource = "rules" | "gemini" | "groq" | "cache";
@@ -26,7 +27,11 @@ export interface RequestContext {
   readonly classification: Classification | null;
   readonly cacheKey: string | null;
   readonly cached: boolean;
-  readonly toolResult: ToolResult | null;
+  /** The data question's plan, resolved against the live data (or why it could not be). */
+  readonly plan: ResponsePlan | null;
+  /** The period named is still to come: the answer offers a forecast instead. */
+  readonly future: boolean;
+  readonly toolResult: PlanResult | null;
   readonly answer: string | null;
   /** Who shaped the answer: rules, the LLM provider that classified or wrote it, or the cache. */
   readonly source: AnswerSource;
@@ -66,6 +71,8 @@ export function createRequestContext(input: NewContextInput): RequestContext {
     classification: null,
     cacheKey: null,
     cached: false,
+    plan: null,
+    future: false,
     toolResult: null,
     answer: null,
     source: "rules",
@@ -84,7 +91,8 @@ export const withCachedAnswer = (
   ctx: RequestContext,
   answer: string,
   classification: Classification,
-): RequestContext => derive(ctx, { answer, classification, cached: true, source: "cache" });
+  plan: ResponsePlan | null,
+): RequestContext => derive(ctx, { answer, classification, plan, cached: true, source: "cache" });
 
 export const withClassification = (
   ctx: RequestContext,
@@ -96,8 +104,16 @@ export const withClassification = (
 export const withUsage = (ctx: RequestContext, usage: Partial<LlmUsage> | undefined): RequestContext =>
   usage ? derive(ctx, { usage: addUsage(ctx.usage, usage) }) : ctx;
 
-export const withToolResult = (ctx: RequestContext, toolResult: ToolResult): RequestContext =>
-  derive(ctx, { toolResult });
+/** The resolved plan; the classification follows it (follow-ups edit the plan with real names). */
+export const withPlan = (
+  ctx: RequestContext,
+  plan: ResponsePlan | null,
+  classification: Classification = ctx.classification!,
+  future = false,
+): RequestContext => derive(ctx, { plan, classification, future });
+
+export const withToolResult = (ctx: RequestContext, toolResult: PlanResult): RequestContext =>
+  derive(ctx, { toolResult, plan: toolResult.plan });
 
 export const withAnswer = (
   ctx: RequestContext,

@@ -2,8 +2,9 @@ import type { Classifier } from "../classifier/types.ts";
 import type { Logger } from "../config/logger.ts";
 import type { AnswerCache } from "../cache/answerCache.ts";
 import type { UserMemory } from "../memory/userMemory.ts";
-import type { Classification } from "./labels.ts";
-import type { ToolResult } from "../tools/types.ts";
+import type { ResolvedQueryPlan } from "./plan.ts";
+import type { PlanResult } from "../tools/semantic/result.ts";
+import type { EntityCatalogSource } from "../tools/entities/catalog.ts";
 import type { LlmWriter } from "../llm/writer.ts";
 
 /** Keeps Milhena's business tables in step with n8n (the ETL), when the data changed. */
@@ -11,14 +12,16 @@ export interface BusinessDataSync {
   syncIfStale(): Promise<void>;
 }
 
-/** Answers a classified data question with facts (the business tool over the SQL catalogue). */
+/** Answers a resolved plan with facts (the semantic layer: compiled SQL, read-only). */
 export interface BusinessData {
-  answer(classification: Classification, now: Date): Promise<ToolResult>;
+  execute(plan: ResolvedQueryPlan): Promise<PlanResult>;
 }
 
 /** Everything nodes need from the outside world, injected when the graph is built. */
 export interface MilhenaDeps {
   readonly businessData: BusinessData;
+  /** Workflow and sender names of the live data (for the rules and for resolving plans). */
+  readonly entities: EntityCatalogSource;
   readonly classifier: Classifier;
   readonly cache: AnswerCache;
   readonly memory: UserMemory;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DraftPlanSchema } from "./plan.ts";
 
 /** Labels shared by the classifier, the API and the evals (DESIGN.md, "Labels"). */
 export const INTENTS = [
@@ -60,6 +61,8 @@ export const ClassificationSchema = z.object({
   followUp: z.boolean().default(false),
   /** Short reason for logs (e.g. the UNSAFE rule that matched); never shown to users. */
   reason: z.string().max(200).default(""),
+  /** What a data question asks for (intent, queryType, window and analysis are derived from it). */
+  plan: DraftPlanSchema.nullable().default(null),
 });
 export type Classification = Readonly<z.infer<typeof ClassificationSchema>>;
 export type AnalysisKind = NonNullable<Classification["analysis"]>;

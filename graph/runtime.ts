@@ -13,8 +13,8 @@ import type { BreakerState } from "../llm/types.ts";
 import { PROMPT_VERSIONS } from "../prompts/index.ts";
 import { createTracing, type Tracing } from "../llm/tracing.ts";
 import { createBusinessDataSync } from "../tools/businessDataSync.ts";
-import { runBusinessTool } from "../tools/businessTool.ts";
-import { createSqlCatalogue } from "../tools/sqlCatalogue.ts";
+import { createEntityCatalogSource } from "../tools/entities/catalog.ts";
+import { createSemanticLayer } from "../tools/semantic/execute.ts";
 import { compileMilhenaGraph, type MilhenaGraph } from "./builder.ts";
 import type { MilhenaDeps } from "./deps.ts";
 import type { MilhenaResponse } from "./response.ts";
@@ -74,24 +74,18 @@ export async function createMilhenaRuntime(
   const schemas = { app: env.MILHENA_SCHEMA, n8n: env.N8N_SCHEMA };
   await migrate(database.pool, schemas);
   const clock = overrides.clock ?? (() => new Date());
-  const sql = createSqlCatalogue(schemas);
+  const semantic = createSemanticLayer({
+    pool: database.pool,
+    schemas,
+    timeZone: env.BUSINESS_TZ,
+    statementTimeoutMs: env.QUERY_TIMEOUT_MS,
+    maxRows: 500,
+  });
   const llm = createLlmStack(env, logger, overrides.llm);
   const tracing = createTracing(env, logger);
   const deps: MilhenaDeps = {
-    businessData: {
-      answer: (classification, now) =>
-        runBusinessTool(
-          {
-            pool: database.pool,
-            sql,
-            timeZone: env.BUSINESS_TZ,
-            statementTimeoutMs: env.QUERY_TIMEOUT_MS,
-            maxRows: 500,
-          },
-          classification,
-          now,
-        ),
-    },
+    businessData: semantic,
+    entities: createEntityCatalogSource(database.pool, schemas),
     classifier: overrides.classifier ?? llm.classifier,
     cache: createAnswerCache({
       pool: database.pool,

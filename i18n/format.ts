@@ -1,4 +1,4 @@
-import type { Language, TimeWindow } from "../graph/labels.ts";
+import type { Language } from "../graph/labels.ts";
 
 const LOCALE: Record<Language, string> = { it: "it-IT", en: "en-GB" };
 
@@ -47,33 +47,6 @@ export function formatSeconds(seconds: number, lang: Language): string {
   return lang === "it" ? `${m} ${m === 1 ? "minuto" : "minuti"}` : `${m} ${m === 1 ? "minute" : "minutes"}`;
 }
 
-/** How a window reads inside a sentence: "oggi", "negli ultimi 7 giorni", "last week". */
-export function windowPhrase(w: TimeWindow, lang: Language): string {
-  const it: Record<TimeWindow["kind"], string> = {
-    today: "oggi",
-    yesterday: "ieri",
-    last_n_days: "",
-    this_week: "questa settimana",
-    last_week: "la settimana scorsa",
-    this_month: "questo mese",
-    last_month: "il mese scorso",
-  };
-  const en: Record<TimeWindow["kind"], string> = {
-    today: "today",
-    yesterday: "yesterday",
-    last_n_days: "",
-    this_week: "this week",
-    last_week: "last week",
-    this_month: "this month",
-    last_month: "last month",
-  };
-  if (w.kind === "last_n_days") {
-    if (w.n === 1) return lang === "it" ? "oggi" : "today";
-    return lang === "it" ? `negli ultimi ${w.n} giorni` : `in the last ${w.n} days`;
-  }
-  return (lang === "it" ? it : en)[w.kind];
-}
-
 export function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
@@ -91,4 +64,27 @@ export function quoteName(name: string, lang: Language): string {
 /** "a, b e c" / "a, b and c". */
 export function joinList(items: readonly string[], lang: Language): string {
   return new Intl.ListFormat(LOCALE[lang], { style: "long", type: "conjunction" }).format(items);
+}
+
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+/** An instant as local date and time: "venerdì 20 novembre alle 16:20" / "Friday 20 November at 16:20". */
+export function formatInstant(iso: string, timeZone: string, lang: Language): string {
+  const key = `${lang}/${timeZone}`;
+  let f = instantFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone,
+    });
+    instantFormats.set(key, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return lang === "it"
+    ? `${p.weekday} ${p.day} ${p.month} alle ${p.hour}:${p.minute}`
+    : `${p.weekday} ${p.day} ${p.month} at ${p.hour}:${p.minute}`;
 }

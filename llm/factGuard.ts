@@ -75,7 +75,7 @@ const MONTHS: Record<string, number> = {
 const MONTH_WORDS = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
-const NAME_KEYS = new Set(["name", "workflow"]);
+const NAME_KEYS = new Set(["name", "workflow", "senders"]);
 
 /** Full month names a text may use outside a date ("may" is left out: it is mostly a verb). */
 const FULL_MONTHS = Object.keys(MONTHS).filter((m) => m.length > 4 || m === "june" || m === "july");

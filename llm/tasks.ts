@@ -3,7 +3,7 @@ import type { Language } from "../graph/labels.ts";
 import { analysisSystemPrompt, analysisUserPrompt } from "../prompts/analysis.ts";
 import { generalSystemPrompt } from "../prompts/general.ts";
 import { rephraseSystemPrompt, rephraseUserPrompt } from "../prompts/rephrase.ts";
-import type { ToolResult } from "../tools/types.ts";
+import type { PlanResult } from "../tools/semantic/result.ts";
 import { textCall } from "./invoke.ts";
 import type { LlmTask } from "./router.ts";
 
@@ -13,16 +13,24 @@ export function generalAnswerTask(question: string, language: Language): LlmTask
   return { name: "general", tier: "fast", call: textCall(messages, "general") };
 }
 
+/** Keys of a plan result that are machinery, not facts: never shown to an LLM. */
+const MACHINERY = new Set(["id", "key", "spec", "timeZone", "today", "coverage", "horizonDays"]);
+
+/** The facts of a result as JSON for a prompt, without ids and internal fields. */
+export function factsJson(result: PlanResult): string {
+  return JSON.stringify(result, (k, v: unknown) => (MACHINERY.has(k) ? undefined : v));
+}
+
 /** An ANALYSIS narrative over statistics Milhena computed (strong model). */
 export function analysisNarrativeTask(
   question: string,
-  result: ToolResult,
+  result: PlanResult,
   reference: string,
   language: Language,
 ): LlmTask<string> {
   const messages = [
     new SystemMessage(analysisSystemPrompt(language)),
-    new HumanMessage(analysisUserPrompt(question, JSON.stringify(result), reference)),
+    new HumanMessage(analysisUserPrompt(question, factsJson(result), reference)),
   ];
   return { name: "analysis", tier: "strong", call: textCall(messages, "analysis") };
 }

@@ -112,6 +112,7 @@ export function createUserMemory(pool: pg.Pool, appSchema: string): UserMemory {
           analysis: null,
           followUp: false,
           reason: "",
+          plan: null,
         },
       }));
     },

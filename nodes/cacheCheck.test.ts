@@ -38,7 +38,7 @@ describe("cacheCheck", () => {
   it("routes a cache hit straight to persistMemory with the cached answer", async () => {
     const { deps, cache } = fakeDeps();
     const key = await cache.keyFor({ question: "How many runs today?", businessDay: "2026-11-18" });
-    await cache.put(key, { answer: "Cached answer.", classification: classification() });
+    await cache.put(key, { answer: "Cached answer.", classification: classification(), plan: null });
     const update = await makeCacheCheck(deps)(
       state({ messages: [new HumanMessage("How many runs today?")] }),
       config,

@@ -2,7 +2,7 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { createRequestContext, deepFreeze, withCacheKey, withCachedAnswer } from "../graph/context.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
-import { civilDateOf, formatCivil } from "../tools/timeWindows.ts";
+import { civilDateOf, formatCivil } from "../tools/calendar.ts";
 import { latestQuestion } from "./question.ts";
 
 export function configValue(config: LangGraphRunnableConfig | undefined, key: string): string | undefined {
@@ -38,7 +38,7 @@ export function makeCacheCheck(deps: MilhenaDeps) {
     });
     context = withCacheKey(context, key);
     const hit = await deps.cache.get(key);
-    if (hit) context = withCachedAnswer(context, hit.answer, hit.classification);
+    if (hit) context = withCachedAnswer(context, hit.answer, hit.classification, hit.plan);
     return { context, response: null };
   };
 }

@@ -6,8 +6,9 @@ import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
 import { requireContext } from "./requireContext.ts";
 
 /**
- * Labels the question (intent, queryType, window, language) with the injected classifier (rules, or
- * an LLM chain with rules behind it); records who labelled it and what it cost. UNSAFE attempts are logged.
+ * Labels the question (intent, language and, for data questions, a draft query plan) with the
+ * injected classifier (rules, or an LLM chain with rules behind it), which sees the names of the
+ * live workflows and senders; records who labelled it and what it cost. UNSAFE attempts are logged.
  */
 export function makeClassify(deps: MilhenaDeps) {
   return async function classify(
@@ -15,11 +16,13 @@ export function makeClassify(deps: MilhenaDeps) {
     config?: LangGraphRunnableConfig,
   ): Promise<MilhenaStateUpdate> {
     const context = requireContext(state);
+    const catalog = await deps.entities.load();
     const { classification, source, usage } = await deps.classifier.classify(
       context.question,
       context.previousTurn,
       {
         deadlineAt: requestDeadline(context.startedAtMs, deps.llmDeadlineMs),
+        catalog,
         ...(config?.signal ? { signal: config.signal } : {}),
       },
     );

@@ -1,8 +1,8 @@
 import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
 import { withAnswer, withCacheKey, withClassification, withToolResult } from "../graph/context.ts";
-import { resolveWindow } from "../tools/timeWindows.ts";
-import { classification, fakeDeps, testContext } from "../test/support/fakes.ts";
+import type { PlanResult } from "../tools/semantic/result.ts";
+import { classification, fakeDeps, resolvedPlan, testContext } from "../test/support/fakes.ts";
 import { makePersistMemory, trimMessages } from "./persistMemory.ts";
 
 const NOW = new Date("2026-11-18T10:00:00Z");
@@ -11,12 +11,11 @@ const base = withCacheKey(
   "key-1",
 );
 const labels = classification({ queryType: "EMAILS", language: "it" });
-const result = {
-  kind: "emails" as const,
-  range: resolveWindow({ kind: "today" }, NOW, "UTC"),
-  received: 4,
-  replied: 3,
-  topSenders: [],
+const result: PlanResult = {
+  kind: "value",
+  plan: resolvedPlan({ measure: "emails_received" }),
+  value: { unit: "count", value: 4 },
+  context: { replies_drafted: { unit: "count", value: 3 } },
 };
 
 describe("persistMemory", () => {
@@ -47,7 +46,10 @@ describe("persistMemory", () => {
       confidence: 0.9,
     });
     expect(update.response!.latencyMs).toBeGreaterThanOrEqual(0);
+    // The response says how the question was read.
+    expect(update.response!.plan).toMatchObject({ kind: "query", measure: "emails_received" });
     expect(cache.entries.get("key-1")?.answer).toBe("Oggi sono arrivate 4 email.");
+    expect(cache.entries.get("key-1")?.plan).toMatchObject({ measure: "emails_received" });
     expect(memory.interactions).toHaveLength(1);
     expect(memory.interactions[0]).toMatchObject({
       userId: "anna",

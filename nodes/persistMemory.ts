@@ -27,6 +27,7 @@ export function buildResponse(
     source: context.source,
     confidence: c.confidence,
     latencyMs: Math.round(latencyMs * 10) / 10,
+    ...(context.plan ? { plan: context.plan } : {}),
     ...(usage ? { usage } : {}),
     ...(series ? { series } : {}),
   };
@@ -59,7 +60,7 @@ export function makePersistMemory(deps: MilhenaDeps) {
       isDataIntent(classification.intent);
     await Promise.all([
       cacheable && context.cacheKey
-        ? deps.cache.put(context.cacheKey, { answer, classification }, context.userId)
+        ? deps.cache.put(context.cacheKey, { answer, classification, plan: context.plan }, context.userId)
         : Promise.resolve(),
       deps.memory.record({
         userId: context.userId,

@@ -14,9 +14,7 @@ const stateFor = (intent: Intent) => ({
 
 describe("route", () => {
   it.each(INTENTS.map((i) => [i]))("sends %s to the right branch", (intent) => {
-    const expected = ["BUSINESS_DATA", "ANALYSIS", "PREDICTION"].includes(intent)
-      ? "businessTool"
-      : "respond";
+    const expected = ["BUSINESS_DATA", "ANALYSIS", "PREDICTION"].includes(intent) ? "plan" : "respond";
     expect(route(stateFor(intent))).toBe(expected);
   });
 

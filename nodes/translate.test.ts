@@ -1,35 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { withAnswer, withClassification, withToolResult } from "../graph/context.ts";
+import { withAnswer, withClassification, withPlan, withToolResult } from "../graph/context.ts";
 import type { Language } from "../graph/labels.ts";
 import { findJargon } from "../i18n/jargon.ts";
-import { resolveWindow } from "../tools/timeWindows.ts";
-import type { ToolResult } from "../tools/types.ts";
-import { classification, fakeDeps, scriptedWriter, testContext } from "../test/support/fakes.ts";
+import { resolveComparison, resolvePeriod } from "../tools/periods.ts";
+import type { PlanResult } from "../tools/semantic/result.ts";
+import {
+  classification,
+  fakeDeps,
+  resolvedPlan,
+  scriptedWriter,
+  testContext,
+} from "../test/support/fakes.ts";
 import { makeTranslate } from "./translate.ts";
 
 const NOW = new Date("2026-11-18T10:00:00Z");
 const base = testContext({ now: NOW });
-const today = resolveWindow({ kind: "today" }, NOW, "UTC");
 
-function run(result: ToolResult, language: Language, name?: string) {
+function run(result: PlanResult, language: Language) {
   const { deps, lines } = fakeDeps();
-  const ctx = withToolResult(withClassification(base, classification({ language })), result);
-  void name;
+  const labels = classification({ language });
+  const ctx = withToolResult(withPlan(withClassification(base, labels), result.plan, labels), result);
   return makeTranslate(deps)({ messages: [], lastTurn: null, response: null, context: ctx }).then((u) => ({
     answer: u.context!.answer!,
     lines,
   }));
 }
 
-const activity: ToolResult = {
-  kind: "activity",
-  range: today,
-  runs: 1234,
-  successes: 1180,
-  failures: 54,
-  emails: 87,
-  orders: 23,
-  busiest: { name: "Smistamento email clienti", count: 412 },
+const activity: PlanResult = {
+  kind: "summary",
+  plan: resolvedPlan({ measure: "activity" }),
+  values: {
+    runs: { unit: "count", value: 1234 },
+    successes: { unit: "count", value: 1180 },
+    failures: { unit: "count", value: 54 },
+    emails_received: { unit: "count", value: 87 },
+    orders_received: { unit: "count", value: 23 },
+  },
+  busiest: { key: "wf1", name: "Smistamento email clienti", value: { unit: "count", value: 412 } },
 };
 
 describe("translate", () => {
@@ -49,6 +56,26 @@ describe("translate", () => {
     expect(findJargon(answer)).toEqual([]);
   });
 
+  it("restates the workflow and the period it read", async () => {
+    const plan = resolvedPlan({
+      measure: "runs",
+      filters: {
+        workflows: [{ id: "wf2", name: "Elaborazione ordini Shopify" }],
+        category: null,
+        status: null,
+        senders: [],
+        weekdays: null,
+        hours: null,
+      },
+      period: resolvePeriod({ kind: "yesterday" }, NOW, "UTC"),
+    });
+    const { answer } = await run(
+      { kind: "value", plan, value: { unit: "count", value: 148 }, context: {} },
+      "it",
+    );
+    expect(answer).toBe("Ieri «Elaborazione ordini Shopify» è stato eseguito 148 volte.");
+  });
+
   it("keeps an answer already written (the 'try again' path)", async () => {
     const { deps } = fakeDeps();
     const ctx = withAnswer(withClassification(base, classification()), "Please try again.");
@@ -56,8 +83,71 @@ describe("translate", () => {
     expect(update.context!.answer).toBe("Please try again.");
   });
 
+  it("asks which workflow was meant, naming the closest ones and no figure", async () => {
+    const { deps } = fakeDeps();
+    const labels = classification({ language: "en" });
+    const ctx = withPlan(
+      withClassification(base, labels),
+      {
+        kind: "clarify",
+        measure: "runs",
+        entity: "workflow",
+        mention: "payroll",
+        reason: "unknown",
+        candidates: ["Solleciti fatture scadute", "Report vendite settimanale"],
+      },
+      labels,
+    );
+    const { context } = await makeTranslate(deps)({
+      messages: [],
+      lastTurn: null,
+      response: null,
+      context: ctx,
+    });
+    expect(context!.answer).toContain("“payroll”");
+    expect(context!.answer).toContain("“Solleciti fatture scadute”");
+    expect(context!.answer).not.toMatch(/\d/);
+  });
+
+  it("says plainly what it cannot tell, and what it can, without figures", async () => {
+    const { deps } = fakeDeps();
+    const labels = classification({ language: "it" });
+    const ctx = withPlan(
+      withClassification(base, labels),
+      { kind: "unsupported", measure: "orders_received", topic: "products" },
+      labels,
+    );
+    const { context } = await makeTranslate(deps)({
+      messages: [],
+      lastTurn: null,
+      response: null,
+      context: ctx,
+    });
+    expect(context!.answer).toMatch(/prodotti/);
+    expect(context!.answer).toMatch(/Posso dirti/);
+    expect(context!.answer).not.toMatch(/\d/);
+  });
+
+  it("offers a forecast for a period still to come", async () => {
+    const { deps } = fakeDeps();
+    const labels = classification({ language: "en" });
+    const ctx = withPlan(withClassification(base, labels), null, labels, true);
+    const { context } = await makeTranslate(deps)({
+      messages: [],
+      lastTurn: null,
+      response: null,
+      context: ctx,
+    });
+    expect(context!.answer).toMatch(/hasn't come yet/);
+    expect(context!.answer).not.toMatch(/\d/);
+  });
+
   it("holds back an answer that would leak technical text, and logs it", async () => {
-    const leaky: ToolResult = { ...activity, busiest: { name: "SELECT * FROM execution_entity", count: 3 } };
+    const leaky: PlanResult = {
+      ...activity,
+      kind: "summary",
+      busiest: { key: "x", name: "SELECT * FROM execution_entity", value: { unit: "count", value: 3 } },
+    };
     const { answer, lines } = await run(leaky, "en");
     expect(answer).not.toMatch(/SELECT|execution_entity/);
     expect(lines.some((l) => l.msg.includes("held back"))).toBe(true);
@@ -65,23 +155,32 @@ describe("translate", () => {
 });
 
 describe("translate with an LLM writer", () => {
-  const comparison: ToolResult = {
+  const thisWeek = resolvePeriod({ kind: "this_week" }, NOW, "UTC");
+  const comparePlan = resolvedPlan({
+    measure: "runs",
+    period: thisWeek,
+    compare: resolveComparison({ kind: "previous" }, thisWeek, NOW, "UTC"),
+  });
+  const comparison: PlanResult = {
     kind: "comparison",
-    range: resolveWindow({ kind: "this_week" }, NOW, "UTC"),
-    previous: resolveWindow({ kind: "last_week" }, NOW, "UTC"),
-    subject: "runs",
-    currentCount: 1234,
-    beforeCount: 1100,
-    current: { runs: 1234, successes: 1200, failures: 34 },
-    before: { runs: 1100, successes: 1050, failures: 50 },
+    plan: comparePlan,
+    current: { unit: "count", value: 1234 },
+    previous: { unit: "count", value: 1100 },
+    previousFirstDay: null,
   };
-  const analysisCtx = withToolResult(
-    withClassification(
-      testContext({ now: NOW, question: "how is this week going compared with last week?" }),
-      classification({ intent: "ANALYSIS", analysis: "compare", language: "en" }),
-    ),
-    comparison,
-  );
+  const contextFor = (
+    question: string,
+    result: PlanResult,
+    intent: "ANALYSIS" | "BUSINESS_DATA" = "ANALYSIS",
+    language: Language = "en",
+  ) => {
+    const labels = classification({ intent, analysis: intent === "ANALYSIS" ? "compare" : null, language });
+    return withToolResult(
+      withPlan(withClassification(testContext({ now: NOW, question }), labels), result.plan, labels),
+      result,
+    );
+  };
+  const analysisCtx = contextFor("how is this week going compared with last week?", comparison);
   const translate = (llm: ReturnType<typeof scriptedWriter>, ctx = analysisCtx) => {
     const { deps, lines } = fakeDeps({ llm });
     return makeTranslate(deps)({ messages: [], lastTurn: null, response: null, context: ctx }).then((u) => ({
@@ -92,12 +191,12 @@ describe("translate with an LLM writer", () => {
 
   it("keeps a narrative whose every figure is in the facts, and says who wrote it", async () => {
     const llm = scriptedWriter(() => ({
-      text: "A busier week: 1,234 runs against 1,100, with fewer failures (34).",
+      text: "A busier week: 1,234 runs against 1,100.",
       provider: "groq",
     }));
     const { context } = await translate(llm);
     expect(llm.calls).toEqual(["analysis"]);
-    expect(context.answer).toBe("A busier week: 1,234 runs against 1,100, with fewer failures (34).");
+    expect(context.answer).toBe("A busier week: 1,234 runs against 1,100.");
     expect(context.source).toBe("groq");
   });
 
@@ -114,16 +213,7 @@ describe("translate with an LLM writer", () => {
   });
 
   it("does not take a figure from the question as a fact", async () => {
-    const claim = withToolResult(
-      withClassification(
-        testContext({
-          now: NOW,
-          question: "did we really have 5000 runs this week, compared with last week?",
-        }),
-        classification({ intent: "ANALYSIS", analysis: "compare", language: "en" }),
-      ),
-      comparison,
-    );
+    const claim = contextFor("did we really have 5000 runs this week, compared with last week?", comparison);
     const llm = scriptedWriter(() => ({ text: "Yes, 5000 runs this week against 1,100." }));
     const { context } = await translate(llm, claim);
     expect(context.answer).not.toContain("5000");
@@ -143,7 +233,7 @@ describe("translate with an LLM writer", () => {
   });
 
   it("asks the LLM about plain data answers only when rephrasing is on", async () => {
-    const dataCtx = withToolResult(withClassification(base, classification({ language: "it" })), activity);
+    const dataCtx = contextFor("cosa è successo oggi?", activity, "BUSINESS_DATA", "it");
     const off = scriptedWriter(() => ({ text: "Oggi 1.234 esecuzioni." }));
     expect((await translate(off, dataCtx)).context.answer).toContain("1.234 volte");
     expect(off.calls).toEqual([]);

@@ -2,7 +2,8 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withAnswer, withUsage, type RequestContext } from "../graph/context.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
-import { renderAnswer } from "../i18n/answers.ts";
+import { renderPlanAnswer } from "../i18n/planAnswers.ts";
+import { clarifyReply, futureReply, unsupportedReply } from "../i18n/planReplies.ts";
 import { findJargon } from "../i18n/jargon.ts";
 import { unavailableReply } from "../i18n/replies.ts";
 import { reviewLlmText } from "../llm/acceptText.ts";
@@ -11,9 +12,10 @@ import { analysisNarrativeTask, rephraseTask } from "../llm/tasks.ts";
 import { requireClassification, requireContext } from "./requireContext.ts";
 
 /**
- * Turns the tool's facts into short business prose in the question's language: the bilingual template
- * always; for ANALYSIS (and every data answer with LLM_REPHRASE) an LLM wording of it, kept only when
- * every number, date and name in it matches the facts.
+ * Turns the plan and its facts into short business prose in the question's language: a
+ * clarification, an honest refusal or the bilingual template answer (which restates how the
+ * question was read); for ANALYSIS (and every data answer with LLM_REPHRASE) an LLM wording of it,
+ * kept only when every number, date and name in it matches the facts.
  */
 export function makeTranslate(deps: MilhenaDeps) {
   return async function translate(
@@ -21,10 +23,19 @@ export function makeTranslate(deps: MilhenaDeps) {
     config?: LangGraphRunnableConfig,
   ): Promise<MilhenaStateUpdate> {
     const context = requireContext(state);
-    const { intent, language } = requireClassification(context);
+    const classification = requireClassification(context);
+    const { intent, language } = classification;
+    if (context.answer !== null) return { context };
+    const plan = context.plan;
+    if (context.future) {
+      return { context: withAnswer(context, futureReply(classification.plan?.measure ?? "runs", language)) };
+    }
+    if (plan?.kind === "clarify") return { context: withAnswer(context, clarifyReply(plan, language)) };
+    if (plan?.kind === "unsupported")
+      return { context: withAnswer(context, unsupportedReply(plan, language)) };
     const result = context.toolResult;
-    if (!result) return { context };
-    const template = renderAnswer(result, language);
+    if (!result) return { context: withAnswer(context, unavailableReply(language)) };
+    const template = renderPlanAnswer(result, language);
     if (findJargon(template).length > 0) {
       deps.logger.error("answer held back: technical text", {
         requestId: context.requestId,
@@ -32,7 +43,8 @@ export function makeTranslate(deps: MilhenaDeps) {
       });
       return { context: withAnswer(context, unavailableReply(language)) };
     }
-    const wantsLlm = deps.llm.enabled && (intent === "ANALYSIS" || deps.llm.rephrase);
+    const wantsLlm =
+      deps.llm.enabled && (intent === "ANALYSIS" || deps.llm.rephrase) && result.kind !== "no_data";
     if (!wantsLlm) return { context: withAnswer(context, template) };
 
     const task =

@@ -1,5 +1,5 @@
 import type { DayPoint, ForecastPoint } from "./types.ts";
-import { addDays, formatCivil, parseCivil } from "./timeWindows.ts";
+import { addDays, formatCivil, parseCivil } from "./calendar.ts";
 
 export interface Forecast {
   readonly method: "seasonal_naive" | "moving_average";

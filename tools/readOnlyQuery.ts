@@ -1,9 +1,15 @@
 import type pg from "pg";
-import type { SqlTemplate } from "./sqlCatalogue.ts";
+import type { BoundValue } from "./semantic/params.ts";
 
-export type QueryParam = string | number | boolean | null;
+/** A statement Milhena may run on business data: fixed text with positional parameters. */
+export interface SqlTemplate {
+  readonly name: string;
+  readonly text: string;
+}
 
-/** Runs catalogue templates inside one transaction; nothing else can be run through it. */
+export type QueryParam = BoundValue;
+
+/** Runs compiled statements inside one transaction; nothing else can be run through it. */
 export type TemplateQuery = <Row extends Record<string, unknown>>(
   template: SqlTemplate,
   params?: readonly QueryParam[],

@@ -2,6 +2,12 @@ import type { Migration } from "./types.ts";
 import { coreMigration } from "./001_core.ts";
 import { businessMigration } from "./002_business.ts";
 import { serverMigration } from "./003_server.ts";
+import { semanticMigration } from "./004_semantic.ts";
 
 /** Every migration, in order. Versions are never reused or edited once released. */
-export const MIGRATIONS: readonly Migration[] = [coreMigration, businessMigration, serverMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  coreMigration,
+  businessMigration,
+  serverMigration,
+  semanticMigration,
+];

@@ -21,7 +21,7 @@ interface Values {
   response: { answer: string; intent: string; threadId: string } | null;
 }
 
-const QUESTION = "how many workflow runs today?";
+const QUESTION = "how many workflow runs in the last 7 days?";
 
 function client(server: TestServer, apiKey: string | null): Client {
   return new Client({ apiUrl: server.baseUrl, apiKey, callerOptions: { maxRetries: 0 } });
@@ -114,13 +114,24 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     const graph = await alice.assistants.getGraph("milhena");
     const nodeIds = graph.nodes.map((n) => n.id);
     expect(nodeIds).toEqual(
-      expect.arrayContaining(["__start__", "cacheCheck", "classify", "respond", "businessTool", "translate"]),
+      expect.arrayContaining([
+        "__start__",
+        "cacheCheck",
+        "classify",
+        "respond",
+        "plan",
+        "businessTool",
+        "translate",
+      ]),
     );
     expect(graph.edges).toContainEqual(
       expect.objectContaining({ source: "__start__", target: "cacheCheck" }),
     );
     expect(graph.edges).toContainEqual(
-      expect.objectContaining({ source: "classify", target: "businessTool", conditional: true }),
+      expect.objectContaining({ source: "classify", target: "plan", conditional: true }),
+    );
+    expect(graph.edges).toContainEqual(
+      expect.objectContaining({ source: "plan", target: "businessTool", conditional: true }),
     );
 
     const schemas = await alice.assistants.getSchemas(ASSISTANT_ID);
@@ -233,7 +244,7 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
       if (part.event === "updates") nodes.push(...Object.keys(part.data));
     }
     expect(kinds).toEqual(new Set(["metadata", "updates", "end"]));
-    expect(nodes).toEqual(["cacheCheck", "classify", "businessTool", "translate", "persistMemory"]);
+    expect(nodes).toEqual(["cacheCheck", "classify", "plan", "businessTool", "translate", "persistMemory"]);
     const state = await alice.threads.getState<Values>(thread.thread_id);
     expect(state.values.response?.answer).toMatch(/\d/);
   });

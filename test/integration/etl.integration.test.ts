@@ -35,7 +35,7 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
     ).toBe(0);
   });
 
-  it("fills one business row per execution and daily metrics equal to SQL on the n8n tables", async () => {
+  it("fills one business row per execution and hourly aggregates equal to SQL on the n8n tables", async () => {
     expect(await etlIsStale(db.pool, opts)).toBe(true);
     const first = await runEtl(db.pool, opts);
     expect(first).toEqual({ processed: 2000, watermark: 2000 });
@@ -49,7 +49,7 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
     );
     const { rows: metrics } = await db.pool.query<{ day: string; runs: number; failures: number }>(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(runs)::int AS runs, sum(failures)::int AS failures
-         FROM milhena.business_metrics GROUP BY 1 ORDER BY 1`,
+         FROM milhena.business_hourly GROUP BY 1 ORDER BY 1`,
     );
     expect(metrics).toEqual(truth);
     // The time zone matters: grouped by UTC day, the same executions give other daily figures.
@@ -72,10 +72,15 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
   });
 
   it("is a no-op when run again", async () => {
-    const before = await db.pool.query(`SELECT * FROM milhena.business_metrics ORDER BY day, workflow_id`);
+    const snapshot = () =>
+      Promise.all(
+        ["business_hourly", "business_senders_daily", "business_errors_daily"].map(
+          async (t) => (await db.pool.query(`SELECT * FROM milhena.${t} ORDER BY 1, 2, 3, 4`)).rows,
+        ),
+      );
+    const before = await snapshot();
     expect(await runEtl(db.pool, opts)).toEqual({ processed: 0, watermark: 2000 });
-    const after = await db.pool.query(`SELECT * FROM milhena.business_metrics ORDER BY day, workflow_id`);
-    expect(after.rows).toEqual(before.rows);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("picks up exactly the new executions, and later soft deletions", async () => {
@@ -103,6 +108,45 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
       `SELECT status FROM milhena.business_execution_data WHERE execution_id = 2008`,
     );
     expect(rows).toEqual([{ status: "error" }]);
+  });
+
+  it("profiles every workflow, and aggregates per hour, sender and error cause in the business time zone", async () => {
+    const { rows: profiles } = await db.pool.query<{ name: string; category: string; services: string[] }>(
+      `SELECT name, category, services FROM milhena.business_workflows ORDER BY name`,
+    );
+    expect(profiles.find((p) => p.name === "Elaborazione ordini Shopify")).toMatchObject({
+      category: "order",
+      services: expect.arrayContaining(["shopify", "slack"]) as unknown,
+    });
+    expect(profiles.find((p) => p.name === "Report vendite settimanale")?.category).toBe("report");
+    const { rows: byHour } = await db.pool.query<{ hour: number; n: number }>(
+      `SELECT EXTRACT(HOUR FROM "startedAt" AT TIME ZONE $1)::int AS hour, count(*)::int AS n
+         FROM n8n.execution_entity WHERE "deletedAt" IS NULL GROUP BY 1 ORDER BY 1`,
+      [TZ],
+    );
+    const { rows: hourly } = await db.pool.query<{ hour: number; n: number }>(
+      `SELECT hour::int AS hour, sum(runs)::int AS n FROM milhena.business_hourly GROUP BY 1 ORDER BY 1`,
+    );
+    expect(hourly).toEqual(byHour);
+    const failures = await count(
+      `SELECT count(*)::int AS n FROM milhena.business_execution_data WHERE NOT deleted AND status IN ('error','crashed')`,
+    );
+    expect(await count(`SELECT sum(failures)::int AS n FROM milhena.business_errors_daily`)).toBe(failures);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM milhena.business_errors_daily WHERE cause = 'credentials'`),
+    ).toBeGreaterThan(0);
+    const emails = await count(
+      `SELECT count(*)::int AS n FROM milhena.business_execution_data WHERE NOT deleted AND category = 'email' AND email_sender IS NOT NULL`,
+    );
+    expect(await count(`SELECT sum(emails)::int AS n FROM milhena.business_senders_daily`)).toBe(emails);
+  });
+
+  it("reprocesses everything once when the ETL itself changed", async () => {
+    await db.pool.query(`UPDATE milhena.etl_state SET etl_version = 1`);
+    expect(await etlIsStale(db.pool, opts)).toBe(true);
+    const again = await runEtl(db.pool, opts);
+    expect(again.processed).toBeGreaterThan(2000);
+    expect(await etlIsStale(db.pool, opts)).toBe(false);
   });
 
   it("reseeds identically from the same seed", async () => {

@@ -55,7 +55,7 @@ describe("the Milhena server on PostgreSQL", () => {
     const res = await call("/api/chat", {
       method: "POST",
       key: anna,
-      json: { message: "how many workflow runs today?" },
+      json: { message: "how many workflow runs in the last 7 days?" },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("x-request-id")).toBeTruthy();
@@ -102,8 +102,8 @@ describe("the Milhena server on PostgreSQL", () => {
       threads: { threadId: string; title: string }[];
     };
     expect(list.threads.length).toBeGreaterThanOrEqual(2);
-    expect(list.threads.map((x) => x.title)).toContain("how many workflow runs today?");
-    const thread = list.threads.find((x) => x.title === "how many workflow runs today?")!;
+    expect(list.threads.map((x) => x.title)).toContain("how many workflow runs in the last 7 days?");
+    const thread = list.threads.find((x) => x.title === "how many workflow runs in the last 7 days?")!;
     const detail = (await (await call(`/api/threads/${thread.threadId}`, { key: anna })).json()) as {
       messages: { role: string; content: string }[];
     };

@@ -97,7 +97,7 @@ describe.each(TEST_BACKENDS)("storage on %s", (kind) => {
     const key = await cache.keyFor(input);
     expect(await cache.keyFor({ ...input, question: "quante email  oggi" })).toBe(key);
     expect(await cache.keyFor({ ...input, businessDay: "2026-11-19" })).not.toBe(key);
-    await cache.put(key, { answer: "Sono arrivate 3 email.", classification: classification() });
+    await cache.put(key, { answer: "Sono arrivate 3 email.", classification: classification(), plan: null });
     // A second instance (another replica) reads it from the table.
     const other = createAnswerCache(options);
     expect((await other.get(key))?.answer).toBe("Sono arrivate 3 email.");

@@ -77,7 +77,7 @@ describe("LangSmith tracing", () => {
       }),
       { database: db, logger },
     );
-    const r = await runtime.ask("how many workflow runs today?");
+    const r = await runtime.ask("how many workflow runs in the last 7 days?");
     expect(r.intent).toBe("BUSINESS_DATA");
     expect(r.answer).toMatch(/\d/);
     await runtime.tracing.flush(3_000);

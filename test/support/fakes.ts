@@ -6,12 +6,18 @@ import { createLogger, type Logger } from "../../config/logger.ts";
 import { createRequestContext, type NewContextInput, type RequestContext } from "../../graph/context.ts";
 import type { MilhenaDeps } from "../../graph/deps.ts";
 import type { Classification } from "../../graph/labels.ts";
+import { draftPlan, type ResolvedQueryPlan } from "../../graph/plan.ts";
 import type { Interaction, UserMemory } from "../../memory/userMemory.ts";
-import type { ToolResult } from "../../tools/types.ts";
+import { EMPTY_CATALOG, type EntityCatalog } from "../../tools/entities/catalog.ts";
+import { resolvePeriod } from "../../tools/periods.ts";
+import type { PlanResult } from "../../tools/semantic/result.ts";
 
+/** A classification; data questions default to a plan of today's runs. */
 export function classification(partial: Partial<Classification> = {}): Classification {
+  const intent = partial.intent ?? "BUSINESS_DATA";
+  const data = intent === "BUSINESS_DATA" || intent === "ANALYSIS" || intent === "PREDICTION";
   return {
-    intent: "BUSINESS_DATA",
+    intent,
     queryType: "TODAY_ACTIVITY",
     window: { kind: "today" },
     language: "en",
@@ -19,6 +25,27 @@ export function classification(partial: Partial<Classification> = {}): Classific
     analysis: null,
     followUp: false,
     reason: "",
+    plan: data ? draftPlan({ measure: "runs", period: { kind: "today" } }) : null,
+    ...partial,
+  };
+}
+
+/** A resolved plan of today's runs (UTC, 18 November 2026), with any part replaced. */
+export function resolvedPlan(partial: Partial<ResolvedQueryPlan> = {}): ResolvedQueryPlan {
+  const now = new Date("2026-11-18T10:00:00Z");
+  return {
+    kind: "query",
+    measure: "runs",
+    filters: { workflows: [], category: null, status: null, senders: [], weekdays: null, hours: null },
+    period: resolvePeriod({ kind: "today" }, now, "UTC"),
+    breakdown: null,
+    compare: null,
+    share: false,
+    trend: false,
+    horizonDays: null,
+    coverage: null,
+    today: "2026-11-18",
+    timeZone: "UTC",
     ...partial,
   };
 }
@@ -97,7 +124,8 @@ export function capturingLogger(): { logger: Logger; lines: LogLine[] } {
 
 export interface FakeDepsOptions {
   classifier?: Classifier;
-  result?: (c: Classification, now: Date) => Promise<ToolResult>;
+  result?: (plan: ResolvedQueryPlan) => Promise<PlanResult>;
+  catalog?: EntityCatalog;
   now?: Date;
   llm?: LlmWriter;
 }
@@ -113,12 +141,13 @@ export function fakeDeps(options: FakeDepsOptions = {}) {
       classify: () => Promise.resolve({ classification: classification(), source: "rules" }),
     },
     businessData: {
-      answer: (c, now) => {
+      execute: (plan) => {
         calls.businessData++;
         if (!options.result) return Promise.reject(new Error("no business data in this test"));
-        return options.result(c, now);
+        return options.result(plan);
       },
     },
+    entities: { load: () => Promise.resolve(options.catalog ?? EMPTY_CATALOG) },
     cache,
     memory,
     sync: {

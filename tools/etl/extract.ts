@@ -1,22 +1,12 @@
 import { parse } from "flatted";
+import type { Category } from "../../graph/plan.ts";
+import { classifyErrorMessage } from "../errorCauses.ts";
+import type { ErrorCause } from "../types.ts";
+import { isTriggerNode } from "./workflowProfile.ts";
 
-/** What a workflow does, from its node types (n8n's real type names). */
-export type BusinessCategory = "email" | "order" | "invoice" | "lead" | "crm" | "other";
-
-const CATEGORY_BY_NODE: ReadonlyArray<readonly [BusinessCategory, RegExp]> = [
-  ["email", /\.(gmailTrigger|microsoftOutlookTrigger|emailReadImap)$/],
-  ["order", /\.(shopifyTrigger|wooCommerceTrigger|stripeTrigger)$/],
-  ["lead", /\.(formTrigger|typeformTrigger|jotFormTrigger|mailchimp)$/],
-  ["invoice", /\.(xero|quickbooks)$/],
-  ["crm", /\.(hubspot|salesforce|pipedrive|zohoCrm)$/],
-];
-
-export function categoryOf(nodeTypes: readonly string[]): BusinessCategory {
-  for (const [category, pattern] of CATEGORY_BY_NODE) {
-    if (nodeTypes.some((t) => pattern.test(t))) return category;
-  }
-  return "other";
-}
+export { categoryOf } from "./workflowProfile.ts";
+/** What a workflow does (its business category). */
+export type BusinessCategory = Category;
 
 export interface ExtractedFacts {
   emailSender: string | null;
@@ -25,8 +15,12 @@ export interface ExtractedFacts {
   orderId: string | null;
   orderAmount: number | null;
   orderCurrency: string | null;
+  /** A captured contact's name or email (lead workflows). */
+  leadContact: string | null;
   errorMessage: string | null;
   errorNode: string | null;
+  /** The error message's plain category (null without an error). */
+  errorCause: ErrorCause | null;
 }
 
 type Json = Record<string, unknown>;
@@ -67,6 +61,12 @@ function amountOf(json: Json): number | null {
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
 }
 
+/** A contact from a form or webhook payload: a name or an email address. */
+function contactOf(json: Json): string | null {
+  const fields = isObject(json.body) ? { ...json, ...json.body } : json;
+  return asString(fields.email) ?? asString(fields.name) ?? asString(fields.Email) ?? asString(fields.Name);
+}
+
 const EMPTY: ExtractedFacts = {
   emailSender: null,
   emailSubject: null,
@@ -74,13 +74,16 @@ const EMPTY: ExtractedFacts = {
   orderId: null,
   orderAmount: null,
   orderCurrency: null,
+  leadContact: null,
   errorMessage: null,
   errorNode: null,
+  errorCause: null,
 };
 
 /**
  * Business facts from one execution's `execution_data.data` (flatted IRunExecutionData). `nodeTypes`
- * maps node names to types. Malformed data yields no facts rather than an error.
+ * maps node names to types. Facts about what came in are read from the trigger's output; the AI reply
+ * from an AI node. Malformed data yields no facts rather than an error.
  */
 export function extractFacts(
   data: string,
@@ -89,7 +92,7 @@ export function extractFacts(
 ): ExtractedFacts {
   let parsed: unknown;
   try {
-    parsed = parse(data);
+    parsed = data === "" ? null : parse(data);
   } catch {
     return { ...EMPTY };
   }
@@ -102,15 +105,17 @@ export function extractFacts(
     const type = nodeTypes.get(nodeName) ?? "";
     const json = firstJson(runs);
     if (!json) continue;
-    if (category === "email" && /Trigger$|emailReadImap$/.test(type)) {
+    const trigger = isTriggerNode(type);
+    if (category === "email" && trigger) {
       facts.emailSender = senderOf(json);
       facts.emailSubject = asString(json.subject);
     }
-    if (category === "order" && /Trigger$/.test(type)) {
+    if (category === "order" && trigger) {
       facts.orderId = asString(json.order_number ?? json.number ?? json.id);
       facts.orderAmount = amountOf(json);
       facts.orderCurrency = asString(json.currency)?.toUpperCase().slice(0, 3) ?? null;
     }
+    if (category === "lead" && trigger) facts.leadContact = contactOf(json);
     if (/\.agent$|\.chainLlm$|\.openAi$/.test(type)) facts.aiReply = asString(json.output ?? json.text);
   }
 
@@ -119,6 +124,7 @@ export function extractFacts(
     facts.errorNode = isObject(result.error.node)
       ? asString(result.error.node.name)
       : asString(result.lastNodeExecuted);
+    facts.errorCause = classifyErrorMessage(facts.errorMessage);
   }
   return facts;
 }

@@ -1,0 +1,47 @@
+import type { UnsupportedTopic } from "../graph/plan.ts";
+
+/**
+ * Questions about the business that the data cannot answer precisely (docs/query-plans.md, "Honest
+ * answers"): what was ordered, where customers are, profit and costs, what emails said, who in the
+ * team did something, one record looked up by its number, the n8n server's health, currency
+ * conversions. Matched on normalized text; the answer says so and what Milhena can tell instead.
+ */
+const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp]> = [
+  [
+    "profit",
+    /\b(profitt[oi]|profit|profits|profitable|margin[ei]?|margins?|marginalita|utile netto|utili|net income|earnings after|costi|costo|costs?|spese|expenses|spending|guadagno netto|net profit|roi)\b/,
+  ],
+  [
+    "products",
+    /\b(prodott[oi]|articol[oi]|items?|products?|sku|skus|best ?sellers?|bestseller|piu vendut[oi]|sold best|top selling|selling best|inventario|inventory|magazzino|giacenz[ae]|scorte|stock level|in stock|taglia|taglie|colore|colori)\b/,
+  ],
+  [
+    "places",
+    /\b(paes[ei]|countr(y|ies)|nazion[ei]|nations?|citta|cities|city|region[ei]|regions?|province|provincia|da dove|where (do|did|are) (our |the )?(orders|customers|clients|emails|they)|from where|geograph\w*|state[s]? (do|did) )\b/,
+  ],
+  [
+    "email_content",
+    /\b(di cosa parla\w*|di che cosa parla\w*|cosa dicono|cosa diceva\w*|what (were|are|was|did) (the |our )?(emails?|mails?|messages?) (about|say)|what .{0,20}(emails?|mails?) (were|are) about|argoment[oi]|topics?|oggett[oi] delle|subject lines?|subjects?|contenut[oi]|content of|sentiment|tono delle|tone of|lamentel[ae]|complain\w*|reclam[oi]|arrabbiat[oi]|angry|happy customers|soddisf\w*|satisf\w*)\b/,
+  ],
+  [
+    "people",
+    /\b(chi del team|chi di noi|quale collega|quale dipendente|which (colleague|team member|employee|staff)|who (in the team|on the team|handled|answered|processed|approved)|chi ha gestito|chi ha risposto|chi ha approvato|dipendent[ei]|colleghi|employees?|staff member)\b/,
+  ],
+  [
+    "single_record",
+    /\b((ordine|order|esecuzione|execution|fattura|invoice|ticket|pratica)( numero| number| n| no| nr| id| #)? ?\d{3,}|stato dell ordine|status of (the |my |our )?order|order status|dov e il mio ordine|where is my order|tracking)\b/,
+  ],
+  [
+    "server",
+    /\b(cpu|memoria|memory|ram|disco|disk|storage space|spazio su disco|server|uptime del server|carico del server|server load|load average|versione di n8n|n8n version|database size|dimensione del database)\b/,
+  ],
+  [
+    "currency_conversion",
+    /\b(in dollari|in dollars|in usd|in us dollars|in sterline|in pounds|in gbp|in franchi|in yen|converti\w*|conversion|convert|tasso di cambio|exchange rate|cambio valuta)\b/,
+  ],
+];
+
+/** What a question asks that Milhena cannot say precisely, or null. */
+export function unsupportedTopic(text: string): UnsupportedTopic | null {
+  return TOPICS.find(([, re]) => re.test(text))?.[0] ?? null;
+}

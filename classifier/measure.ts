@@ -63,6 +63,7 @@ const LEAD_WORDS = l(`
 const ORDER_WORDS = ORDERS.pattern;
 const RUN_WORDS = l(`
   esecuzion* | runs | run | ran | running | executions | execution | executed | eseguit* | quante volte |
+  usat* | utilizzat* | used | usage | utilizzo |
   how many times | how often | partit* | e partito | ha girato | hanno girato | girat* | avviat* | lanciat* |
   triggered | fired | kicked off | started | lavorato | worked | volte | times
 `);
@@ -168,7 +169,7 @@ const HOW_DID_IT_GO =
 /** "how many workflows are running?" asks which are switched on: "running" is no run count there. */
 const STATE_RUNNING = /\b(running|girano|in funzione|accesi|attivi|active)\b/;
 
-/** Words of runs that happened ("ran", "eseguiti"), not of workflows being switched on ("running"). */
+/** Words of runs that happened ("ran", "eseguiti", "più usati"), not of workflows being switched on ("running"). */
 const ranRuns = (t: string) => RUN_WORDS.test(t.replace(STATE_RUNNING, " "));
 
 type Rule = readonly [MeasureName, (text: string) => boolean];

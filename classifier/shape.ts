@@ -50,8 +50,12 @@ const TOP_N = new RegExp(
 const SINGULAR_WHICH = new RegExp(
   `\\b(quale|qual|che|which|what) (e |is |was |e stato |e stata )?(il |lo |la |l |the )?(${WORKFLOW_NOUN}|one)\\b`,
 );
+/** "which workflows", "quali workflow" (invariable in Italian: "quali" makes it plural). */
 const PLURAL_WHICH = new RegExp(
-  `\\b(quali|which|what|elenco|lista|list|elenca|mostrami|show me) (sono |are |were )?(i |gli |le |the |dei |delle )?(workflows|automazioni|processi|flussi|automations|processes|flows)\\b`,
+  [
+    `\\b(quali|elenco|lista|elenca|mostrami) (sono |erano |sono stati |sono state )?(i |gli |le |dei |delle )?(workflow|workflows|automazioni|processi|flussi)\\b`,
+    `\\b(which|what|list|show me) (are |were )?(the )?(workflows|automations|processes|flows)\\b`,
+  ].join("|"),
 );
 const SENDER_WHO =
   /\b(chi|who|quale mittente|which sender|what sender|quale cliente|which customer|quali mittenti|which senders|mittente|mittenti|senders|sender)\b/;

@@ -1,94 +1,44 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
-import { z } from "zod";
 import type { PreviousTurn } from "../graph/context.ts";
-import {
-  defaultWindow,
-  INTENTS,
-  isDataIntent,
-  LANGUAGES,
-  QUERY_TYPES,
-  type Classification,
-  type TimeWindow,
-} from "../graph/labels.ts";
+import { MalformedOutputError } from "../llm/errors.ts";
 import { structuredCall } from "../llm/invoke.ts";
+import type { PlanCache } from "../llm/planCache.ts";
+import type { ModelCall } from "../llm/resilientProvider.ts";
 import type { LlmRouter, LlmTask } from "../llm/router.ts";
-import { classifySystemPrompt, classifyUserPrompt } from "../prompts/classify.ts";
+import { planSystemPrompt, planUserPrompt } from "../prompts/plan.ts";
+import { classificationOf, LlmPlanReplySchema, type LlmPlanReply } from "./llmPlan.ts";
 import { classifyByRules } from "./rules.ts";
 import type { Classifier, ClassifierOutcome, ClassifyOptions } from "./types.ts";
 
 export type ClassifierPolicy = "hybrid" | "llm" | "rules";
 
-const WINDOW_KINDS = [
-  "today",
-  "yesterday",
-  "last_n_days",
-  "this_week",
-  "last_week",
-  "this_month",
-  "last_month",
-] as const;
-
-/**
- * What the LLM must answer: flat, with enums and "NONE" instead of nulls (the subset every provider's
- * structured output supports). Rules that JSON schema cannot say are checked here, so a reply that
- * breaks them is malformed and the next stage answers.
- */
-export const LlmClassificationSchema = z
-  .object({
-    intent: z.enum(INTENTS),
-    queryType: z.enum([...QUERY_TYPES, "NONE"]),
-    window: z.enum([...WINDOW_KINDS, "NONE"]),
-    days: z.number().int().min(0).max(366),
-    analysis: z.enum(["compare", "trend", "top_errors", "NONE"]),
-    language: z.enum(LANGUAGES),
-    confidence: z.number().min(0).max(1),
-  })
-  .superRefine((v, ctx) => {
-    if (isDataIntent(v.intent) && v.queryType === "NONE")
-      ctx.addIssue({ code: "custom", message: "a data intent needs a queryType" });
-    if (v.intent === "ANALYSIS" && v.analysis === "NONE")
-      ctx.addIssue({ code: "custom", message: "ANALYSIS needs an analysis kind" });
-    if (v.window === "last_n_days" && v.days < 1)
-      ctx.addIssue({ code: "custom", message: "last_n_days needs days" });
-  });
-export type LlmClassification = z.infer<typeof LlmClassificationSchema>;
-
-/** Turns the LLM's flat labels into a Classification, with the same defaults the rules use. */
-export function fromLlmLabels(v: LlmClassification, rules: Classification): Classification {
-  const base = {
-    language: v.language,
-    confidence: Math.round(v.confidence * 100) / 100,
-    followUp: rules.followUp,
-    reason: "llm",
-  };
-  if (!isDataIntent(v.intent) || v.queryType === "NONE") {
-    return { ...base, intent: v.intent, queryType: null, window: null, analysis: null, plan: null };
-  }
-  const analysis = v.intent === "ANALYSIS" && v.analysis !== "NONE" ? v.analysis : null;
-  const named: TimeWindow | null =
-    v.window === "NONE"
-      ? null
-      : v.window === "last_n_days"
-        ? { kind: "last_n_days", n: v.days }
-        : { kind: v.window };
-  // A forecast learns from a span of history; only "the last N days" names one.
-  const window =
-    named && (v.intent !== "PREDICTION" || named.kind === "last_n_days")
-      ? named
-      : defaultWindow(v.intent, v.queryType, analysis);
-  return { ...base, intent: v.intent, queryType: v.queryType, window, analysis, plan: rules.plan };
+/** The planning prompt of one question, as the cache keys it. */
+function planMessages(question: string, previousTurn: PreviousTurn | null) {
+  return [
+    new SystemMessage(planSystemPrompt()),
+    new HumanMessage(planUserPrompt(question, previousTurn)),
+  ] as const;
 }
 
-function classifyTask(question: string, previousTurn: PreviousTurn | null): LlmTask<LlmClassification> {
-  const messages = [
-    new SystemMessage(classifySystemPrompt()),
-    new HumanMessage(classifyUserPrompt(question, previousTurn)),
-  ];
-  return {
-    name: "classify",
-    tier: "fast",
-    call: structuredCall(LlmClassificationSchema, messages, "classify"),
+/** Asks for the plan; a reply whose plan is not a valid draft (checked by the plan's own schema) is malformed. */
+function planTask(messages: ReturnType<typeof planMessages>): LlmTask<LlmPlanReply> {
+  const ask = structuredCall(LlmPlanReplySchema, messages, "plan");
+  const call: ModelCall<LlmPlanReply> = async (model, context) => {
+    const reply = await ask(model, context);
+    classificationOf(reply.value, false); // throws MalformedOutputError on an invalid plan
+    return reply;
   };
+  return { name: "plan", tier: "fast", call };
+}
+
+/** A cached plan that today's plan schema no longer accepts is a miss. */
+function cachedClassification(reply: LlmPlanReply, followUp: boolean) {
+  try {
+    return classificationOf(reply, followUp);
+  } catch (error) {
+    if (error instanceof MalformedOutputError) return null;
+    throw error;
+  }
 }
 
 export interface HybridClassifierOptions {
@@ -98,12 +48,14 @@ export interface HybridClassifierOptions {
   readonly confidentAt?: number;
   /** Used when a caller gives no deadline. */
   readonly defaultBudgetMs?: number;
+  /** LLM plans by prompt: a question asked again is planned without a call. */
+  readonly cache?: PlanCache;
 }
 
 /**
- * Rules first when they are sure (no cost, no latency); otherwise the LLM chain (Gemini, Groq) with a
- * validated structured reply; the rules' answer whenever the chain fails. Rules' UNSAFE verdicts are
- * final: an attack is never handed to an LLM.
+ * Rules first when they are sure (no cost, no latency); otherwise the LLM chain (Gemini, Groq) writes
+ * the query plan as a validated structured reply (cached by prompt); the rules' plan whenever the
+ * chain fails. Rules' UNSAFE verdicts are final: an attack is never handed to an LLM.
  */
 export class HybridClassifier implements Classifier {
   private readonly confidentAt: number;
@@ -125,13 +77,19 @@ export class HybridClassifier implements Classifier {
     if (policy === "hybrid" && rules.confidence >= this.confidentAt) {
       return { classification: rules, source: "rules" };
     }
+    const messages = planMessages(question, previousTurn);
+    const key = messages.map((m) => m.text).join("\n");
+    const cached = await this.options.cache?.lookup(key);
+    const fromCache = cached ? cachedClassification(cached.reply, rules.followUp) : null;
+    if (cached && fromCache) return { classification: fromCache, source: cached.provider };
     const deadlineAt = options.deadlineAt ?? Date.now() + (this.options.defaultBudgetMs ?? 20_000);
-    const outcome = await router.run(classifyTask(question, previousTurn), deadlineAt, options.signal);
+    const outcome = await router.run(planTask(messages), deadlineAt, options.signal);
     if (outcome.value === null || outcome.provider === null) {
       return { classification: rules, source: "rules", usage: outcome.usage };
     }
+    await this.options.cache?.update(key, { provider: outcome.provider, reply: outcome.value });
     return {
-      classification: fromLlmLabels(outcome.value, rules),
+      classification: classificationOf(outcome.value, rules.followUp),
       source: outcome.provider,
       usage: outcome.usage,
     };

@@ -146,6 +146,7 @@ export async function createMilhenaRuntime(
     providerStatus: () => llm.status(),
     async close() {
       await tracing.flush();
+      await llm.close();
       await database.close();
     },
   };

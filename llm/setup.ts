@@ -3,6 +3,7 @@ import type { Logger } from "../config/logger.ts";
 import { HybridClassifier } from "../classifier/hybrid.ts";
 import type { Classifier } from "../classifier/types.ts";
 import { createProviderModels } from "./chatModels.ts";
+import { createPlanCache, type PlanCache } from "./planCache.ts";
 import { CircuitBreaker } from "./circuitBreaker.ts";
 import { TokenBucket } from "./rateLimiter.ts";
 import { ResilientProvider, type ResilienceOptions } from "./resilientProvider.ts";
@@ -15,6 +16,8 @@ export interface LlmTuning extends Partial<Omit<ResilienceOptions, "timeoutMs">>
   readonly failureThreshold?: number;
   readonly openMs?: number;
   readonly maxQueue?: number;
+  /** Key prefix of the plan cache in Redis (tests use a unique one). */
+  readonly planCachePrefix?: string;
 }
 
 export interface LlmStack {
@@ -23,6 +26,8 @@ export interface LlmStack {
   readonly writer: LlmWriter;
   /** Breaker state per configured provider; empty when Milhena runs on rules only. */
   status(): Record<string, BreakerState>;
+  /** Releases the plan cache's Redis connection, if any. */
+  close(): Promise<void>;
 }
 
 type LlmEnv = Pick<
@@ -42,12 +47,13 @@ type LlmEnv = Pick<
   | "GEMINI_RPM"
   | "GROQ_RPM"
   | "LLM_REPHRASE"
+  | "REDIS_URL"
 >;
 
 /**
  * Providers from the environment (Gemini, then Groq, as LLM_PROVIDERS orders them; those without a key
- * left out), each behind its own breaker and token bucket; the hybrid classifier and the text writer
- * on top. With no keys the router is empty and everything runs on rules, exactly as offline.
+ * left out), each behind its own breaker and token bucket; the hybrid classifier (LLM plans cached
+ * in Redis with REDIS_URL, else in process) and the text writer on top. With no keys the router is empty and everything runs on rules, exactly as offline.
  */
 export function createLlmStack(env: LlmEnv, logger: Logger, tuning: LlmTuning = {}): LlmStack {
   const providers = createProviderModels(env).map((models) => {
@@ -71,14 +77,27 @@ export function createLlmStack(env: LlmEnv, logger: Logger, tuning: LlmTuning = 
     );
   });
   const router = new LlmRouter(providers, logger);
+  // Plans are cached only when an LLM writes them: on rules only there is nothing to save.
+  const cache: PlanCache | undefined =
+    providers.length > 0
+      ? createPlanCache(
+          {
+            ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+            ...(tuning.planCachePrefix ? { keyPrefix: tuning.planCachePrefix } : {}),
+          },
+          logger,
+        )
+      : undefined;
   return {
     router,
     classifier: new HybridClassifier({
       policy: env.LLM_POLICY,
       router,
       defaultBudgetMs: env.LLM_DEADLINE_MS,
+      ...(cache ? { cache } : {}),
     }),
     writer: createLlmWriter(router, { deadlineMs: env.LLM_DEADLINE_MS, rephrase: env.LLM_REPHRASE }),
     status: () => router.status(),
+    close: async () => cache?.close(),
   };
 }

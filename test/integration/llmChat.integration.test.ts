@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { replyOf } from "../../classifier/llmPlan.ts";
 import { classifyByRules } from "../../classifier/rules.ts";
 import { loadEnv } from "../../config/env.ts";
 import { silentLogger } from "../../config/logger.ts";
 import { seedDemo } from "../../db/demo/seed.ts";
 import type { PreviousTurn } from "../../graph/context.ts";
-import type { Classification } from "../../graph/labels.ts";
 import { createMilhenaRuntime, type MilhenaRuntime } from "../../graph/runtime.ts";
 import type { MilhenaResponse } from "../../graph/response.ts";
 import { findJargon } from "../../i18n/jargon.ts";
@@ -32,36 +32,26 @@ const CHAT = [
   "ciao!",
 ];
 
-const flat = (c: Classification) => ({
-  intent: c.intent,
-  queryType: c.queryType ?? "NONE",
-  window: c.window?.kind ?? "NONE",
-  days: c.window?.kind === "last_n_days" ? c.window.n : 0,
-  analysis: c.analysis ?? "NONE",
-  language: c.language,
-  confidence: 0.9,
-});
-
 function quoted(prompt: string, label: string): string | null {
   const match = new RegExp(`${label}: ("(?:[^"\\\\]|\\\\.)*")`).exec(prompt);
   return match?.[1] ? (JSON.parse(match[1]) as string) : null;
 }
 
 /**
- * A well-behaved fake LLM: labels questions as the rules would, echoes the reference answer as its
- * narrative, and answers off-topic questions politely without figures.
+ * A well-behaved fake LLM: plans questions as the rules would (in the wire form the prompt asks for),
+ * echoes the reference answer as its narrative, and answers off-topic questions politely without figures.
  */
 function wellBehaved(request: RecordedRequest): FakeReply {
   const question = quoted(request.prompt, "Question");
   if (request.prompt.includes("Reference answer:")) {
     return { kind: "text", text: quoted(request.prompt, "Reference answer") ?? "" };
   }
-  if (request.prompt.includes("You label questions") && question) {
+  if (request.prompt.includes("write what each question asks for") && question) {
     const previousQuestion = quoted(request.prompt, "Previous question");
     const previous: PreviousTurn | null = previousQuestion
       ? { question: previousQuestion, classification: classifyByRules(previousQuestion, null) }
       : null;
-    return { kind: "text", text: JSON.stringify(flat(classifyByRules(question, previous))) };
+    return { kind: "text", text: JSON.stringify(replyOf(classifyByRules(question, previous), 0.9)) };
   }
   return { kind: "text", text: "I only follow your automations, so I can't say who won." };
 }

@@ -60,7 +60,7 @@ describe("LangSmith tracing", () => {
       for (const name of ["milhena", "cacheCheck", "classify", "respond", "persistMemory"]) {
         expect(sent).toContain(`"name":"${name}"`);
       }
-      expect(sent).toContain("classify-2026-");
+      expect(sent).toContain("plan-2026-");
       expect(sent).not.toContain("test-langsmith-key");
     } finally {
       await capture.close();

@@ -5,19 +5,25 @@
 
 /**
  * Lower case, accents stripped, apostrophes and punctuation folded to single spaces, digits kept and
- * split from letters ("7gg" → "7 gg"), "e-mail" joined to "email". `%` is kept (it means a rate).
+ * split from letters ("7gg" → "7 gg"), "e-mail" joined to "email", English "n't" written "not".
+ * `%` is kept (it means a rate).
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/\be[-‐‑–]mail/g, "email")
-    .replace(/[^\p{L}\p{N}%]+/gu, " ")
-    .replace(/(\p{N})(\p{L})/gu, "$1 $2")
-    .replace(/(\p{L})(\p{N})/gu, "$1 $2")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .replace(/\be[-‐‑–]mail/g, "email")
+      // English negations keep their "not": "didn't run" is "did not run", never a word "didn".
+      .replace(/\b(can|won)['’]t\b/g, (_, w: string) => (w === "can" ? "can not" : "will not"))
+      .replace(/n['’]t\b/g, " not")
+      .replace(/[^\p{L}\p{N}%]+/gu, " ")
+      .replace(/(\p{N})(\p{L})/gu, "$1 $2")
+      .replace(/(\p{L})(\p{N})/gu, "$1 $2")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), capped at `max + 1`. */

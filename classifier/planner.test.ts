@@ -735,3 +735,84 @@ describe("readPlan: follow-ups edit the previous plan", () => {
     expectPlan(next!.plan, { measure: "emails_received", period: { kind: "last_week" } });
   });
 });
+
+describe("readPlan: readings that once answered another question", () => {
+  it.each<[string, Expected, [string, string]]>([
+    // chrono read "November 10" as November 2010 and dropped the range's end.
+    [
+      "orders from November 3 to November 10",
+      { measure: "orders_received", period: { kind: "range", from: date(11, 3), to: date(11, 10) } },
+      ["2026-11-03", "2026-11-10"],
+    ],
+    [
+      "orders between November 3 and November 10",
+      { measure: "orders_received", period: { kind: "range", from: date(11, 3), to: date(11, 10) } },
+      ["2026-11-03", "2026-11-10"],
+    ],
+    // "till today" is the clock's today, not chrono's reference date.
+    [
+      "runs since 3 November till today",
+      { measure: "runs", period: { kind: "since", from: date(11, 3) } },
+      ["2026-11-03", "2026-11-18"],
+    ],
+    [
+      "dal 3 novembre a oggi quanti ordini?",
+      { measure: "orders_received", period: { kind: "since", from: date(11, 3) } },
+      ["2026-11-03", "2026-11-18"],
+    ],
+    [
+      "emails since last Monday",
+      {
+        measure: "emails_received",
+        period: { kind: "since", from: { kind: "weekday", weekday: 1, beforeToday: true } },
+      },
+      ["2026-11-16", "2026-11-18"],
+    ],
+  ])("%s", (q, expected, resolved) => {
+    const plan = planOf(q);
+    expectPlan(plan, expected);
+    expect(days(plan.period)).toEqual(resolved);
+  });
+
+  it("keeps plural weekdays a filter (the typo fixer does not make 'mondays' a Monday)", () => {
+    expectPlan(planOf("how many runs on Mondays?"), { measure: "runs", filters: { weekdays: [1] } });
+    expectPlan(planOf("how many orders on weekends?"), {
+      measure: "orders_received",
+      filters: { weekdays: [6, 7] },
+    });
+    // …and a single weekday a day.
+    expectPlan(planOf("how many emails last wednesday"), {
+      measure: "emails_received",
+      period: { kind: "day", day: { kind: "weekday", weekday: 3, beforeToday: true } },
+    });
+  });
+
+  it("reads the latest order of a named workflow as an order, not as the workflow's last run", () => {
+    for (const q of [
+      "when was the last order from WooCommerce?",
+      "quando è arrivato l'ultimo ordine di WooCommerce?",
+    ])
+      expectPlan(planOf(q), { measure: "latest_order", filters: { workflows: [WOO] } });
+  });
+
+  it("reads English contractions: 'didn't run' is 'did not run', never a workflow called 'didn t'", () => {
+    const breakdown = { by: "workflow" as const, order: "desc" as const, limit: null, zeroOnly: true };
+    expectPlan(planOf("which workflows didn't run this week?"), {
+      measure: "runs",
+      period: { kind: "this_week" },
+      breakdown,
+    });
+    expectPlan(planOf("which workflows haven't run today?"), {
+      measure: "runs",
+      period: { kind: "today" },
+      breakdown,
+    });
+  });
+
+  it("after a question about orders, 'how many failed?' asks for the orders that failed", () => {
+    const [, failed] = converse("quanti ordini oggi?", "and how many failed?");
+    expect(failed!.plan.measure).toBe("orders_failed");
+    const [, runs] = converse("how many runs today?", "and how many failed?");
+    expect(runs!.plan.measure).toBe("failures");
+  });
+});

@@ -84,6 +84,20 @@ function restoreNames(rest: string, tokens: readonly string[], positions: Readon
 }
 
 /** Superlatives read like comparisons in Italian ("l'ordine più grande della settimana scorsa"). */
+/** Measures that the generic words of a name make more precise ("runs" of an order workflow's words → orders). */
+const LATEST_OF_KIND: ReadonlySet<MeasureName> = new Set([
+  "latest_order",
+  "latest_email",
+  "latest_lead",
+  "latest_failure",
+]);
+const REFINED_BY: Partial<Record<MeasureName, ReadonlySet<MeasureName>>> = {
+  runs: ORDER_OUTCOMES,
+  failures: ORDER_OUTCOMES,
+  successes: ORDER_OUTCOMES,
+  latest_run: LATEST_OF_KIND,
+};
+
 const SUPERLATIVE: ReadonlySet<MeasureName> = new Set([
   "order_value_max",
   "order_value_min",
@@ -115,13 +129,9 @@ function read(input: PlannerInput): Reading {
   // them when the other words say nothing, or only something vague ("il flusso", "come va").
   const restored = readMeasure(restoreNames(time.rest, signals.tokens, names.generic));
   let withNames = own.measure === null || own.weak ? restored : own;
-  // "quanti ordini WooCommerce falliti?": the name splits "ordini … falliti", which are failed orders.
-  if (
-    (own.measure === "failures" || own.measure === "successes" || own.measure === "runs") &&
-    restored.measure &&
-    ORDER_OUTCOMES.has(restored.measure)
-  )
-    withNames = restored;
+  // "quanti ordini WooCommerce falliti?": the name splits "ordini … falliti", which are failed orders;
+  // "the last order from WooCommerce" is the latest order, not the workflow's latest run.
+  if (own.measure && restored.measure && REFINED_BY[own.measure]?.has(restored.measure)) withNames = restored;
   if (own.measure === null && names.weak.size > 0) {
     // Generic words that named the measure named no workflow: "email dei clienti" is every email.
     names = { ...names, workflows: names.workflows.filter((_, i) => !names.weak.has(i)) };
@@ -439,6 +449,9 @@ function editPlan(previous: DraftPlan, r: Reading, text: string, catalog: Entity
   const own = r.own.measure !== null && !r.own.weak ? r.own.measure : null;
   const stat = own === null ? statisticAfter(text, previous.measure) : null;
   let measure = own ?? stat ?? previous.measure;
+  // "and how many failed?" after a question about orders asks for the orders that failed.
+  if (previous.measure === "orders_received" && own === "failures") measure = "orders_failed";
+  if (previous.measure === "orders_received" && own === "successes") measure = "orders_processed";
   // "which one had the most?" after a summary asks about runs.
   if (MEASURE_DEFS[measure].unit === "summary" && r.shape.breakdown) measure = "runs";
   const base = { ...previous, breakdown: previous.breakdown };

@@ -183,12 +183,28 @@ interface DateHit {
   readonly at: number;
 }
 
-function certainDate(c: chrono.ParsedComponents, text: string): (DaySpec & { kind: "date" }) | null {
-  if (!c.isCertain("day") || !c.isCertain("month")) return null;
-  const day = c.get("day");
+/** The day number written after a month name ("November 10"), which chrono may take for a year. */
+function dayAfterMonth(text: string, which: "first" | "last"): number | null {
+  const all = [...normalizeText(text).matchAll(new RegExp(`\\b(${MONTH_ANY}) (\\d{1,2})\\b`, "g"))];
+  const m = which === "first" ? all[0] : all.at(-1);
+  const day = m ? Number(m[2]) : 0;
+  return day >= 1 && day <= 31 ? day : null;
+}
+
+/** "till today", "until now": an end that is the clock's, not a calendar date. */
+const RELATIVE_END = /\b(oggi|today|now|adesso|ora|ieri|yesterday|domani|tomorrow|tonight|stasera)\b/;
+
+function certainDate(
+  c: chrono.ParsedComponents,
+  text: string,
+  which: "first" | "last",
+): (DaySpec & { kind: "date" }) | null {
+  if (!c.isCertain("month")) return null;
   const month = c.get("month");
+  // chrono reads "November 10" as November 2010: the number after a month name is its day.
+  const day = c.isCertain("day") ? c.get("day") : dayAfterMonth(text, which);
   if (!day || !month) return null;
-  // chrono guesses years ("Nov 10" as 2010); only a written four-digit year counts.
+  // Only a written four-digit year counts.
   const year = c.isCertain("year") && /\b(19|20)\d\d\b/.test(text) ? c.get("year") : null;
   return year ? { kind: "date", month, day, year } : { kind: "date", month, day };
 }
@@ -207,9 +223,10 @@ function findDates(original: string, scanner: Scanner): DateHit[] {
     for (const r of parser.parse(original, reference)) {
       // Only calendar dates: relative words ("ieri", "3 days ago") are Milhena's own rules below.
       if (!EXPLICIT_DATE.test(normalizeText(r.text)) && !/\d{1,4}[/.-]\d{1,2}/.test(r.text)) continue;
-      const day = certainDate(r.start, r.text);
+      const day = certainDate(r.start, r.text, "first");
       if (!day) continue;
-      const end = r.end ? certainDate(r.end, r.text) : null;
+      const end =
+        r.end && !RELATIVE_END.test(normalizeText(r.text)) ? certainDate(r.end, r.text, "last") : null;
       const normalized = normalizeText(r.text);
       if (normalized === "" || seen.has(normalized)) continue;
       const at = scanner.text.indexOf(normalized);
@@ -467,6 +484,11 @@ const NAMED: readonly NamedRule[] = [
 export const WINDOW_WORDS: ReadonlySet<string> = new Set([
   ...NUMBER_WORD_LIST,
   ...Object.keys(UNIT_DAYS),
+  // Weekday names, one and many: neither is a typo of the other ("mondays" is no "monday").
+  ...Object.keys(WEEKDAYS),
+  ...Object.keys(WEEKDAY_PLURALS),
+  "weekend",
+  "weekends",
   ..."ore hours ultimi ultime ultimo ultima last past previous scorsi scorse scorso scorsa passati passate passato passata recent the in over negli nelle nell nel nella questa questo this current corrente corso settimana mese oggi today todays ieri yesterday yday stamattina stamane stasera stanotte morning tonight overnight night afternoon odierno odierna finora so far right now adesso al momento currently since monday lunedi da dal dall inizio start beginning of fortnight quindicina weekly monthly settimanale mensile precedente before prossima prossimo next coming domani tomorrow".split(
     " ",
   ),
@@ -555,14 +577,18 @@ export function readTime(text: string, original: string = text): TimeReading {
   // Weekdays: "since Monday", "last Monday", "on Mondays" (a filter), "lunedì" (the latest one).
   const since = s.take(
     re(
-      `\\b(da|dal|since|from) (lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|monday|tuesday|wednesday|thursday|friday|saturday|sunday)( scorso| last)?\\b`,
+      `\\b(da|dal|since|from) (last |lo scorso |scorso )?(lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|monday|tuesday|wednesday|thursday|friday|saturday|sunday)( scorso| last)?\\b`,
     ),
   );
   if (since)
     add(
       {
         kind: "since",
-        from: { kind: "weekday", weekday: WEEKDAYS[since[2]!]!, beforeToday: Boolean(since[3]) },
+        from: {
+          kind: "weekday",
+          weekday: WEEKDAYS[since[3]!]!,
+          beforeToday: Boolean(since[2] ?? since[4]),
+        },
       },
       since.index,
     );

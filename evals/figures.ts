@@ -10,10 +10,13 @@ const MONTHS =
 const NOT_FIGURES: readonly RegExp[] = [
   /«[^»]*»|“[^”]*”|"[^"]*"/g,
   /\bn8n\b/gi,
-  /\b\d{1,2}[:.]\d{2}\b/g,
+  // Times are written 16:20 (a dot would be an amount: "€9.99").
+  /\b\d{1,2}:\d{2}\b/g,
   /\b(dal|dall|from|between|tra|fra) \d{1,2}°? (al|all|to|and|e) \d{1,2}\b/gi,
   new RegExp(`\\b\\d{1,2}(°|st|nd|rd|th)?( |–|-)(\\d{1,2} )?(${MONTHS})\\b( \\d{4})?`, "gi"),
-  new RegExp(`\\b(${MONTHS}) \\d{1,2}(st|nd|rd|th)?\\b`, "gi"),
+  // "November 3" is a date only where a date ends ("November 3, 2025", "on November 3."): in
+  // "in October 45 orders came in" the number is a count.
+  new RegExp(`\\b(${MONTHS}) \\d{1,2}(st|nd|rd|th)?\\b(?=\\s*([,.;:)–-]|$|at\\b|to\\b|and\\b))`, "gi"),
   /\b\d{1,2}\s*[–-]\s*\d{1,2}\b/g,
   /\b(19|20)\d\d\b/g,
   /\b(ultim[ioe]|last|past|prossim[ioe]|next|previous|precedenti|scorsi|scorse|top|primi|prime)\s+\d+\b/gi,
@@ -29,4 +32,13 @@ export function withoutRestatements(answer: string): string {
 
 export function statesFigures(answer: string): boolean {
   return /\d/.test(withoutRestatements(answer));
+}
+
+/** Does an answer state a time or a calendar day (what a "when was the last …" answer states)? */
+export function statesMoment(answer: string): boolean {
+  const unquoted = answer.replace(/«[^»]*»|“[^”]*”|"[^"]*"/g, " ");
+  return (
+    /\b\d{1,2}:\d{2}\b/.test(unquoted) ||
+    new RegExp(`\\b\\d{1,2}(°|st|nd|rd|th)? (${MONTHS})\\b|\\b(${MONTHS}) \\d{1,2}\\b`, "i").test(unquoted)
+  );
 }

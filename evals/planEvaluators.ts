@@ -10,7 +10,7 @@ import {
   quoteName,
 } from "../i18n/format.ts";
 import { detectLanguage, jargonIn } from "./evaluators.ts";
-import { statesFigures } from "./figures.ts";
+import { statesFigures, statesMoment } from "./figures.ts";
 import type { PlanCase } from "./planCase.ts";
 import { matchPlan } from "./planMatch.ts";
 import type { Truth, TruthValue } from "./planTruth.ts";
@@ -49,6 +49,7 @@ export const PLAN_METRICS: readonly PlanMetricName[] = [
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const ZERO = /\b(no|none|nothing|nobody|zero|nessun[oa]?|niente|nulla)\b/i;
 const NONE = /\b(no|none|nothing|nobody|not|never|nessun[oa]?|niente|non|mai|every|tutti|tutte)\b/i;
 
 /** The answer contains `text` as a whole figure (612 does not match inside 1.612). */
@@ -74,12 +75,21 @@ function renderings(v: TruthValue, lang: "it" | "en", timeZone: string): string[
 /** Does the answer state this value? Zero and "nothing" may be said in words. */
 export function statesValue(answer: string, v: TruthValue, lang: "it" | "en", timeZone: string): boolean {
   const texts = renderings(v, lang, timeZone);
-  if (texts === null || (v.unit === "money" && texts.length === 0)) return NONE.test(answer);
-  if (v.unit === "count" && v.value === 0 && NONE.test(answer)) return true;
+  // Zero in words: "nessun ordine", "no run" (figures beside them are context: "(su 4)"), or a bare
+  // negation ("non sono arrivate email") in an answer that states no figure at all — "12 orders
+  // could not be processed" says 12, not zero.
+  const saysNone = ZERO.test(answer) || (NONE.test(answer) && !statesFigures(answer));
+  if (texts === null || (v.unit === "money" && texts.length === 0)) return saysNone;
+  if (v.unit === "count" && v.value === 0 && saysNone) return true;
   return texts.every((t) => (v.unit === "instant" ? answer.includes(t) : contains(answer, t)));
 }
 
 const names = (answer: string, name: string, lang: "it" | "en") => answer.includes(quoteName(name, lang));
+
+/** The hour h as a span of its own ("9:00–10:00", "dalle 9:00 alle 10:00"), not inside "8:00–9:00" or "19:00". */
+export function statesHourSpan(answer: string, h: number): boolean {
+  return new RegExp(`(?<![\\d:])${h}:00\\s*(–|-|alle|to|and|e le)\\s*${h + 1}:00\\b`).test(answer);
+}
 
 /** Does the answer state the truth of the labelled plan? */
 export function statesTruth(c: PlanCase, answer: string, truth: Truth, timeZone: string): boolean {
@@ -127,6 +137,7 @@ export function statesTruth(c: PlanCase, answer: string, truth: Truth, timeZone:
             ? { unit: "instant", value: null }
             : { unit: truth.unit, value: first.value };
       const hasLeader = leaders.some((e) => {
+        if (b.by === "hour") return statesHourSpan(answer, Number(e.name));
         const l = label(e.name);
         return l === null ? true : answer.includes(l);
       });
@@ -141,6 +152,8 @@ export function statesTruth(c: PlanCase, answer: string, truth: Truth, timeZone:
     }
   }
 }
+
+const isMomentTruth = (truth: Truth) => truth.kind === "value" && truth.value.unit === "instant";
 
 export interface Observed {
   readonly response: MilhenaResponse | null;
@@ -175,7 +188,8 @@ export function scorePlanCase(
     breakdown: verdicts ? verdicts.breakdown : null,
     compare: verdicts ? verdicts.compare : null,
     correct,
-    noWrongAnswer: correct || !statesFigures(answer),
+    // A "when" answer states a moment: a wrong one is a wrong answer too.
+    noWrongAnswer: correct || (!statesFigures(answer) && !(isMomentTruth(truth) && statesMoment(answer))),
     jargonFree: jargonIn(answer).length === 0,
   };
 }

@@ -153,6 +153,8 @@ export const UNSUPPORTED_TOPICS = [
   "currency_conversion",
   /** Parts the semantic layer cannot combine (a breakdown of a comparison, an hour of one sender). */
   "combination",
+  /** A day the calendar does not have ("30 febbraio"). */
+  "invalid_date",
   "other",
 ] as const;
 export type UnsupportedTopic = (typeof UNSUPPORTED_TOPICS)[number];

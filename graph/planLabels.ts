@@ -10,12 +10,18 @@ import type { DraftPlan, PeriodSpec } from "./plan.ts";
 /** Days of history a forecast learns from (the complete days before today). */
 export const FORECAST_HISTORY_DAYS = 28;
 
+/** A weekday filter without a period looks at the last four weeks. */
+export const WEEKDAY_FILTER_DAYS = 28;
+
 /** The period of a plan whose question names none (docs/query-plans.md, "Periods"). */
 export function defaultPeriodOf(
-  plan: Pick<DraftPlan, "kind" | "measure" | "compare" | "trend" | "breakdown">,
+  plan: Pick<DraftPlan, "kind" | "measure" | "compare" | "trend" | "breakdown" | "filters">,
 ): PeriodSpec | null {
   if (plan.kind === "forecast") return { kind: "last_n_days", n: FORECAST_HISTORY_DAYS };
   if (plan.trend) return { kind: "last_n_days", n: 14 };
+  // "on Mondays", "nei weekend": four of each weekday, not today alone.
+  if (plan.filters.weekdays && MEASURE_DEFS[plan.measure].defaultPeriod?.kind === "today")
+    return { kind: "last_n_days", n: WEEKDAY_FILTER_DAYS };
   if (plan.compare) return { kind: "last_n_days", n: 7 };
   if (plan.breakdown?.by === "error_cause") return { kind: "last_n_days", n: 7 };
   return MEASURE_DEFS[plan.measure].defaultPeriod;

@@ -1,4 +1,5 @@
 import type { Language } from "../graph/labels.ts";
+import { alNumber, dalNumber } from "./italian.ts";
 import type { Hours, ResolvedFilters, ResolvedPeriod } from "../graph/plan.ts";
 import { capitalize, formatDay, joinList, quoteName } from "./format.ts";
 
@@ -57,17 +58,21 @@ export function dayMonth(day: string, lang: Language, currentYear?: number): str
 }
 
 /** "16–20 novembre", "30 ottobre – 3 novembre" (with years only when they differ from the current one). */
+/** "dal 3 novembre", "dall'8 novembre", "dal 1° novembre". */
+const dalDay = (day: string) => (day.startsWith("1 ") ? `dal 1° ${day.slice(2)}` : dalNumber(day));
+const alDay = (day: string) => (day.startsWith("1 ") ? `al 1° ${day.slice(2)}` : alNumber(day));
+
 function dayRange(from: string, to: string, lang: Language, currentYear: number): string {
   const [fy, fm] = parts(from);
   const [ty, tm] = parts(to);
   if (fy === ty && fm === tm) {
     const year = ty !== currentYear ? ` ${ty}` : "";
     return lang === "it"
-      ? `dal ${parts(from)[2]} al ${parts(to)[2]} ${MONTHS.it[tm - 1]}${year}`
+      ? `${dalNumber(String(parts(from)[2]))} ${alNumber(String(parts(to)[2]))} ${MONTHS.it[tm - 1]}${year}`
       : `from ${parts(from)[2]} to ${parts(to)[2]} ${MONTHS.en[tm - 1]}${year}`;
   }
   return lang === "it"
-    ? `dal ${dayMonth(from, lang, currentYear)} al ${dayMonth(to, lang, currentYear)}`
+    ? `${dalDay(dayMonth(from, lang, currentYear))} ${alDay(dayMonth(to, lang, currentYear))}`
     : `from ${dayMonth(from, lang, currentYear)} to ${dayMonth(to, lang, currentYear)}`;
 }
 
@@ -122,7 +127,7 @@ export function periodPhrase(period: ResolvedPeriod, lang: Language, today: stri
         : `over the weekend (${dayRange(from, to, lang, currentYear)})`;
     case "since":
       return lang === "it"
-        ? `da ${dayMonth(from, lang, currentYear).replace(/^1 /, "1° ")} a oggi`
+        ? `${dalDay(dayMonth(from, lang, currentYear))} a oggi`
         : `since ${dayMonth(from, lang, currentYear)}`;
     case "day":
     case "range":

@@ -10,6 +10,7 @@ import { MEASURE_DEFS } from "../tools/semantic/measures.ts";
 import type { BreakdownEntry, MeasureValue, PlanResult } from "../tools/semantic/result.ts";
 import { numberOf } from "../tools/semantic/result.ts";
 import type { ErrorCause } from "../tools/types.ts";
+import { allOf, ilNumber, isFeminine, participle, thereWas } from "./italian.ts";
 import {
   capitalize,
   formatDay,
@@ -79,9 +80,14 @@ const CATEGORY_SUBJECT: Record<Category, Record<Lang, string>> = {
 };
 
 /** The workflows as the subject of a sentence, and whether it is plural; null for all of them. */
-function subject(f: ResolvedFilters, lang: Lang): { text: string; plural: boolean } | null {
-  if (f.workflows.length > 0) return { text: workflowsPhrase(f, lang), plural: f.workflows.length > 1 };
-  if (f.category) return { text: CATEGORY_SUBJECT[f.category][lang], plural: true };
+function subject(
+  f: ResolvedFilters,
+  lang: Lang,
+): { text: string; plural: boolean; feminine: boolean } | null {
+  // A named workflow is «il processo»; a kind of work is «le automazioni …».
+  if (f.workflows.length > 0)
+    return { text: workflowsPhrase(f, lang), plural: f.workflows.length > 1, feminine: false };
+  if (f.category) return { text: CATEGORY_SUBJECT[f.category][lang], plural: true, feminine: true };
   return null;
 }
 
@@ -157,10 +163,10 @@ function countSentence(
       if (it) {
         if (value === 0)
           return subj
-            ? `${When} ${subj.text} non ${subj.plural ? "sono stati eseguiti" : "è stato eseguito"}.`
+            ? `${When} ${subj.text} non ${subj.plural ? "sono" : "è"} ${participle("stat", subj.plural, subj.feminine)} ${participle("eseguit", subj.plural, subj.feminine)}.`
             : `${When} non è stata eseguita nessuna automazione.`;
         return subj
-          ? `${When} ${subj.text} ${subj.plural ? "sono stati eseguiti" : "è stato eseguito"} ${times(value, lang)}${detail}.`
+          ? `${When} ${subj.text} ${subj.plural ? "sono" : "è"} ${participle("stat", subj.plural, subj.feminine)} ${participle("eseguit", subj.plural, subj.feminine)} ${times(value, lang)}${detail}.`
           : `${When} le automazioni sono state eseguite ${times(value, lang)}${detail}.`;
       }
       if (value === 0)
@@ -175,7 +181,7 @@ function countSentence(
         if (value === 0)
           return `${When}${wf} nessuna esecuzione si è interrotta per errore${runs ? ` (su ${n(runs, lang)})` : ""}.`;
         return subj
-          ? `${When} ${subj.text} si ${subj.plural ? "sono interrotti" : "è interrotto"} per errore ${times(value, lang)}${outOf}.`
+          ? `${When} ${subj.text} si ${subj.plural ? "sono" : "è"} ${participle("interrott", subj.plural, subj.feminine)} per errore ${times(value, lang)}${outOf}.`
           : `${When} ci ${value === 1 ? "è stata 1 interruzione" : `sono state ${n(value, lang)} interruzioni`} per errore${outOf}.`;
       }
       if (value === 0)
@@ -272,7 +278,6 @@ function ratioSentence(
 ): string {
   const { lang, When, wf, from } = s;
   const it = lang === "it";
-  const c = (k: MeasureName) => numberOf(context[k]) ?? 0;
   if (value === null) {
     if (m === "reply_rate")
       return it
@@ -283,25 +288,33 @@ function ratioSentence(
       : `There are no finished runs${wf} ${s.when} to measure it on.`;
   }
   const pct = formatPercent(value, lang);
+  // "(12 su 40)" only from counts the result has: never a 0 standing in for a missing one.
+  const counted = (k: MeasureName) => numberOf(context[k]);
+  const counts = (part: number | null, whole: number | null) =>
+    part === null || whole === null
+      ? ""
+      : it
+        ? ` (${n(part, lang)} su ${n(whole, lang)})`
+        : ` (${n(part, lang)} of ${n(whole, lang)})`;
   if (m === "reply_rate") {
-    const r = c("replies_drafted");
-    const e = c("emails_received");
+    const r = counted("replies_drafted");
+    const e = counted("emails_received");
     return it
-      ? `${When}${wf} l'assistente ha preparato una risposta per il ${pct} delle email${from} (${n(r, lang)} su ${n(e, lang)}).`
-      : `${When} the assistant drafted a reply to ${pct} of the emails${wf}${from} (${n(r, lang)} of ${n(e, lang)}).`;
+      ? `${When}${wf} l'assistente ha preparato una risposta per ${ilNumber(pct)} delle email${from}${counts(r, e)}.`
+      : `${When} the assistant drafted a reply to ${pct} of the emails${wf}${from}${counts(r, e)}.`;
   }
-  const ok = c("successes");
-  const ko = c("failures");
-  const done = ok + ko;
+  const ok = counted("successes");
+  const ko = counted("failures");
+  const done = ok !== null && ko !== null ? ok + ko : null;
   if (m === "failure_rate") {
     const rest = formatPercent(1 - value, lang);
     return it
-      ? `${When}${wf} si è interrotto per errore il ${pct} delle esecuzioni (${n(ko, lang)} su ${n(done, lang)}); il ${rest} è andato a buon fine.`
-      : `${When} ${pct} of runs${wf} stopped with an error (${n(ko, lang)} of ${n(done, lang)}); ${rest} succeeded.`;
+      ? `${When}${wf} si è interrotto per errore ${ilNumber(pct)} delle esecuzioni${counts(ko, done)}; ${ilNumber(rest)} è andato a buon fine.`
+      : `${When} ${pct} of runs${wf} stopped with an error${counts(ko, done)}; ${rest} succeeded.`;
   }
   return it
-    ? `${When}${wf} è andato a buon fine il ${pct} delle esecuzioni (${n(ok, lang)} su ${n(done, lang)}).`
-    : `${When} ${pct} of runs${wf} succeeded (${n(ok, lang)} of ${n(done, lang)}).`;
+    ? `${When}${wf} è andato a buon fine ${ilNumber(pct)} delle esecuzioni${counts(ok, done)}.`
+    : `${When} ${pct} of runs${wf} succeeded${counts(ok, done)}.`;
 }
 
 function secondsSentence(m: MeasureName, value: number | null, s: Scope): string {
@@ -539,7 +552,7 @@ function breakdownSentence(result: Extract<PlanResult, { kind: "breakdown" }>, s
   const totalText =
     total !== null
       ? it
-        ? `${When}${wf}${from} ${total === 1 ? "c'è stata" : "ci sono state"} in tutto ${n(total, lang)} ${nounOf(m, total, lang)}`
+        ? `${When}${wf}${from} ${thereWas(total, isFeminine(nounOf(m, total, lang)))} in tutto ${n(total, lang)} ${nounOf(m, total, lang)}`
         : `${When} there ${total === 1 ? "was" : "were"} ${n(total, lang)} ${nounOf(m, total, lang)}${wf}${from} in all`
       : result.total && !isEmpty(result.total)
         ? valueSentence(m, result.total, s, result.context).replace(/\.$/, "")
@@ -579,11 +592,14 @@ function breakdownSentence(result: Extract<PlanResult, { kind: "breakdown" }>, s
       tied.map((e) => entryLabel(e, b.by, lang)),
       lang,
     );
-    const who =
+    const who = tied.length > 1 ? `${names} (${value})` : `${entryLabel(first, b.by, lang)} (${value})`;
+    // A tie has no single "most used process": say who shares the place.
+    const leadText =
       tied.length > 1
-        ? `${names}, ${it ? "a pari merito" : "tied"} (${value})`
-        : `${entryLabel(first, b.by, lang)} (${value})`;
-    const leadText = tied.length > 1 ? lead.replace(/ (è|is|è stato|was)$/, it ? " sono" : " are") : lead;
+        ? it
+          ? `${asc ? "all'ultimo" : "al primo"} posto, a pari merito, ci sono`
+          : `tied for ${asc ? "last" : "first"} place are`
+        : lead;
     return `${totalText}; ${leadText} ${who}.`;
   }
   const shown = result.entries.slice(0, 10);
@@ -597,7 +613,9 @@ function breakdownSentence(result: Extract<PlanResult, { kind: "breakdown" }>, s
     : asc
       ? "from fewest to most"
       : "from most to fewest";
-  return `${totalText}; ${head}: ${joinList(items, lang)}${rest}.`;
+  // "«A», «B» e altri 2": the list goes on, so no "e" before its last shown name.
+  const list = more > 0 ? items.join(", ") : joinList(items, lang);
+  return `${totalText}; ${head}: ${list}${rest}.`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -651,7 +669,9 @@ function comparisonSentence(result: Extract<PlanResult, { kind: "comparison" }>,
     const noun = nounOf(m, a, lang);
     return it
       ? `${When}${wf}${from}: ${cur} ${noun}, ${change(a, b, lang)} rispetto ${ref} (${prev}).`
-      : `${When}${wf}${from}: ${cur} ${noun}, ${change(a, b, lang)} than ${ref} (${prev}).`;
+      : / (more|fewer)$/.test(change(a, b, lang))
+        ? `${When}${wf}${from}: ${cur} ${noun}, ${change(a, b, lang)} than ${ref} (${prev}).`
+        : `${When}${wf}${from}: ${cur} ${noun}, ${change(a, b, lang)} (${prev} ${ref}).`;
   }
   const noun = nounOf(m, 1, lang);
   return it
@@ -662,12 +682,14 @@ function comparisonSentence(result: Extract<PlanResult, { kind: "comparison" }>,
 function shareSentence(result: Extract<PlanResult, { kind: "share" }>, s: Scope): string {
   const { plan, lang, When } = s;
   const it = lang === "it";
+  const subj = subject(plan.filters, lang);
   const who = plan.filters.senders.length
     ? joinList(
         plan.filters.senders.map((x) => quoteName(x, lang)),
         lang,
       )
-    : (subject(plan.filters, lang)?.text ?? "");
+    : (subj?.text ?? "");
+  const whoPlural = plan.filters.senders.length > 1 || (!plan.filters.senders.length && !!subj?.plural);
   const noun = nounOf(plan.measure, 2, lang);
   if (result.ratio === null)
     return it
@@ -675,7 +697,7 @@ function shareSentence(result: Extract<PlanResult, { kind: "share" }>, s: Scope)
       : `${When} there were no ${noun} to compute the share on.`;
   const pct = formatPercent(result.ratio, lang);
   return it
-    ? `${When} ${who} vale il ${pct} di tutte le ${noun === "email" ? "email" : noun} (${n(result.part, lang)} su ${n(result.whole, lang)}).`
+    ? `${When} ${who} ${whoPlural ? "valgono" : "vale"} ${ilNumber(pct)} di ${allOf(noun)} (${n(result.part, lang)} su ${n(result.whole, lang)}).`
     : `${When} ${who} accounted for ${pct} of all ${noun} (${n(result.part, lang)} of ${n(result.whole, lang)}).`;
 }
 
@@ -734,6 +756,17 @@ function summarySentence(result: Extract<PlanResult, { kind: "summary" }>, s: Sc
   return text;
 }
 
+/** What kind of automations an inventory counts: "per gli ordini" / "order (automations)". */
+const INVENTORY_KIND: Record<Category, Record<Lang, string>> = {
+  email: { it: "per le email", en: "email" },
+  order: { it: "per gli ordini", en: "order" },
+  lead: { it: "per i contatti", en: "lead" },
+  invoice: { it: "per le fatture", en: "invoice" },
+  crm: { it: "per il CRM", en: "CRM" },
+  report: { it: "per i report", en: "report" },
+  other: { it: "di altro tipo", en: "other" },
+};
+
 function inventorySentence(result: Extract<PlanResult, { kind: "inventory" }>, s: Scope): string {
   const { lang, plan } = s;
   const names = result.names.slice(0, 12).map((x) => quoteName(x, lang));
@@ -743,15 +776,18 @@ function inventorySentence(result: Extract<PlanResult, { kind: "inventory" }>, s
         ? ` e altri ${result.names.length - 12}`
         : ` and ${result.names.length - 12} more`
       : "";
-  const list = names.length ? `: ${joinList(names, lang)}${more}` : "";
-  const kind = plan.filters.category ? ` ${workflowsPhrase(plan.filters, lang)}` : "";
-  if (lang === "it")
+  const list = names.length ? `: ${more ? names.join(", ") : joinList(names, lang)}${more}` : "";
+  const category = plan.filters.category;
+  if (lang === "it") {
+    const kind = category ? ` ${INVENTORY_KIND[category].it}` : "";
     return plan.measure === "workflows_total"
       ? `Hai ${n(result.total, lang)} processi automatici configurati${kind}, di cui ${n(result.active, lang)} attivi${list}.`
       : `Hai ${n(result.active, lang)} processi automatici attivi${kind} su ${n(result.total, lang)} configurati${list}.`;
+  }
+  const kind = category ? `${INVENTORY_KIND[category].en} ` : "";
   return plan.measure === "workflows_total"
-    ? `You have ${n(result.total, lang)} automations set up${kind}, ${n(result.active, lang)} of them active${list}.`
-    : `You have ${n(result.active, lang)} active automations${kind} out of ${n(result.total, lang)} set up${list}.`;
+    ? `You have ${n(result.total, lang)} ${kind}automations set up, ${n(result.active, lang)} of them active${list}.`
+    : `You have ${n(result.active, lang)} active ${kind}automations out of ${n(result.total, lang)} set up${list}.`;
 }
 
 function trendSentence(result: Extract<PlanResult, { kind: "trend" }>, s: Scope): string {

@@ -73,6 +73,10 @@ const TOPIC: Record<UnsupportedTopic, Record<Language, string>> = {
     it: "Non riesco a calcolarlo con precisione in questa combinazione.",
     en: "I can't work that out precisely in this combination.",
   },
+  invalid_date: {
+    it: "Quel giorno non c'è nel calendario: controlla la data e chiedimelo di nuovo.",
+    en: "That day isn't in the calendar: check the date and ask me again.",
+  },
   other: {
     it: "Non riesco a rispondere con precisione a questa domanda.",
     en: "I can't answer that precisely.",

@@ -148,3 +148,46 @@ describe("resolveComparison", () => {
     expect(c.period).toMatchObject({ kind: "rolling", from: "2026-11-18T04:00:00.000Z" });
   });
 });
+
+describe("ranges whose end is a date without a year or a weekday", () => {
+  const TZ = "UTC";
+  const d = (month: number, day: number, year?: number) =>
+    year === undefined ? { kind: "date" as const, month, day } : { kind: "date" as const, month, day, year };
+
+  it("ends on the first such day after the start, cut at today", () => {
+    // Asked on 5 November: 3 → 10 November is 3 → 5 November so far, not November 2025.
+    expect(
+      resolvePeriod({ kind: "range", from: d(11, 3), to: d(11, 10) }, new Date("2026-11-05T12:00:00Z"), TZ),
+    ).toMatchObject({ from: "2026-11-03", to: "2026-11-05" });
+    // Across the new year, asked on 28 December.
+    expect(
+      resolvePeriod({ kind: "range", from: d(12, 20), to: d(1, 6) }, new Date("2026-12-28T12:00:00Z"), TZ),
+    ).toMatchObject({ from: "2026-12-20", to: "2026-12-28" });
+    // …and asked in January, the whole range.
+    expect(
+      resolvePeriod({ kind: "range", from: d(12, 20), to: d(1, 6) }, new Date("2027-01-10T12:00:00Z"), TZ),
+    ).toMatchObject({ from: "2026-12-20", to: "2027-01-06" });
+    // "da lunedì a mercoledì" asked on a Tuesday: Monday → today, not last Wednesday → Monday.
+    expect(
+      resolvePeriod(
+        {
+          kind: "range",
+          from: { kind: "weekday", weekday: 1, beforeToday: false },
+          to: { kind: "weekday", weekday: 3, beforeToday: false },
+        },
+        new Date("2026-11-17T12:00:00Z"),
+        TZ,
+      ),
+    ).toMatchObject({ from: "2026-11-16", to: "2026-11-17" });
+  });
+
+  it("takes the year written at the end for the whole range", () => {
+    expect(
+      resolvePeriod(
+        { kind: "range", from: d(11, 3), to: d(11, 10, 2025) },
+        new Date("2026-11-18T12:00:00Z"),
+        TZ,
+      ),
+    ).toMatchObject({ from: "2025-11-03", to: "2025-11-10" });
+  });
+});

@@ -75,6 +75,23 @@ function days(spec: PeriodSpec, first: CivilDate, last: CivilDate, today: CivilD
   return { kind: "days", from: formatCivil(from), to: formatCivil(to), spec };
 }
 
+/**
+ * The last day of a range: a date without a year or a weekday is the first such day on or after the
+ * range's first day ("dal 3 al 10 novembre" asked on 5 November is 3 → 10 November, cut at today;
+ * "from 20 December to 6 January" crosses the new year); anything else is read as on its own.
+ */
+export function resolveRangeEnd(spec: DaySpec, from: CivilDate, today: CivilDate): CivilDate {
+  if (spec.kind === "weekday") return addDays(from, (spec.weekday - weekdayOf(from) + 7) % 7);
+  if (spec.kind === "date" && spec.year === undefined) {
+    for (let y = from.y; y < from.y + 9; y++) {
+      if (isValid(y, spec.month, spec.day) && cmp({ y, m: spec.month, d: spec.day }, from) >= 0)
+        return { y, m: spec.month, d: spec.day };
+    }
+    throw new PeriodError("invalid_date", `${spec.month}-${spec.day} is not a date`);
+  }
+  return resolveDay(spec, today);
+}
+
 /** Resolves a period as of `now` in `timeZone`. */
 export function resolvePeriod(spec: PeriodSpec, now: Date, timeZone: string): SpanPeriod {
   const today = civilDateOf(now, timeZone);
@@ -108,8 +125,14 @@ export function resolvePeriod(spec: PeriodSpec, now: Date, timeZone: string): Sp
       const y = spec.year ?? (spec.month <= today.m ? today.y : today.y - 1);
       return days(spec, { y, m: spec.month, d: 1 }, lastOfMonth(y, spec.month), today);
     }
-    case "range":
-      return days(spec, resolveDay(spec.from, today), resolveDay(spec.to, today), today);
+    case "range": {
+      // "dal 3 al 10 novembre 2025": the year written at the end is the whole range's.
+      const from =
+        spec.from.kind === "date" && spec.from.year === undefined && spec.to.kind === "date" && spec.to.year
+          ? resolveDay(spec.from, { y: spec.to.year, m: spec.to.month, d: spec.to.day })
+          : resolveDay(spec.from, today);
+      return days(spec, from, resolveRangeEnd(spec.to, from, today), today);
+    }
     case "since":
       return days(spec, resolveDay(spec.from, today), today, today);
     case "weekend": {

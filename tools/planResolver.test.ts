@@ -501,3 +501,46 @@ describe("resolvePlan: unsupported plans", () => {
     });
   });
 });
+
+describe("resolvePlan: what must never become another question", () => {
+  it("a name that tells one workflow apart wins over its kind of work", () => {
+    const catalog: EntityCatalog = {
+      workflows: [
+        wf("backup", "Backup documenti su Drive", "report", ["google drive"]),
+        wf("weekly", "Report vendite settimanale", "report"),
+      ],
+      senders: [],
+    };
+    const plan = planOf(resolve({ measure: "runs", filters: { workflows: mentions("backup") } }, catalog));
+    expect(plan.filters.workflows.map((w) => w.id)).toEqual(["backup"]);
+  });
+
+  it("a kind of work no workflow does falls back to the names, never to an empty question", () => {
+    const catalog: EntityCatalog = {
+      workflows: [wf("o", "Ordini Shopify", "order", ["shopify"])],
+      senders: [],
+    };
+    const outcome = resolve({ measure: "leads", filters: { workflows: mentions("lead") } }, catalog);
+    expect(outcome.kind).toBe("clarify");
+    if (outcome.kind === "clarify") {
+      expect(outcome.plan.reason).toBe("unknown");
+      expect(outcome.plan.candidates).toEqual(["Ordini Shopify"]);
+    }
+  });
+
+  it("a day the calendar does not have is an honest answer, not an error", () => {
+    expect(
+      resolve({ measure: "runs", period: { kind: "day", day: { kind: "date", month: 2, day: 30 } } }),
+    ).toEqual({
+      kind: "unsupported",
+      plan: { kind: "unsupported", measure: "runs", topic: "invalid_date" },
+    });
+  });
+
+  it("a sender keeps the measure asked: only a count of runs becomes their emails", () => {
+    const sender = { senders: mentions("Marco Rossi") };
+    expect(planOf(resolve({ measure: "runs", filters: sender })).measure).toBe("emails_received");
+    for (const measure of ["failures", "orders_received", "leads", "successes"] as const)
+      expect(planOf(resolve({ measure, filters: sender })).measure).toBe(measure);
+  });
+});

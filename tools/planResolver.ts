@@ -52,8 +52,14 @@ function workflowsOfCategory(text: string, catalog: EntityCatalog): WorkflowEnti
 function resolveWorkflows(plan: DraftPlan, catalog: EntityCatalog): WorkflowRef[] | Clarification {
   const refs: WorkflowRef[] = [];
   for (const mention of plan.filters.workflows) {
+    const found = resolveWorkflowMention(mention.text, catalog);
+    // A name that tells one workflow apart wins over a kind of work ("backup" is «Backup documenti»).
+    if (found.kind === "match") {
+      refs.push(...found.values.map(ref));
+      continue;
+    }
     const byCategory = workflowsOfCategory(mention.text, catalog);
-    if (byCategory) {
+    if (byCategory && byCategory.length > 0) {
       if (byCategory.length === 1) {
         refs.push(ref(byCategory[0]!));
         continue;
@@ -66,9 +72,7 @@ function resolveWorkflows(plan: DraftPlan, catalog: EntityCatalog): WorkflowRef[
         byCategory.map((w) => w.name),
       );
     }
-    const found = resolveWorkflowMention(mention.text, catalog);
-    if (found.kind === "match") refs.push(...found.values.map(ref));
-    else if (found.kind === "ambiguous")
+    if (found.kind === "ambiguous")
       return clarify(
         plan,
         "workflow",
@@ -157,13 +161,9 @@ export function resolvePlan(draft: DraftPlan, ctx: ResolveContext): ResolveOutco
   // "failed runs" is failures; "successful runs" successes.
   if (measure === "runs" && status === "failed") [measure, status] = ["failures", null];
   if (measure === "runs" && status === "success") [measure, status] = ["successes", null];
-  // Senders write emails: a run measure about a sender is about their emails.
-  if (
-    senders.length > 0 &&
-    MEASURE_DEFS[measure].category !== "email" &&
-    MEASURE_DEFS[measure].unit === "count"
-  )
-    measure = "emails_received";
+  // Senders write emails: "how many times did Laura write?" counts her emails. Any other measure
+  // (failures, orders) stays as asked, and the semantic layer refuses what it cannot say per sender.
+  if (senders.length > 0 && measure === "runs") measure = "emails_received";
   const filters: ResolvedFilters = {
     workflows,
     category: draft.filters.category,
@@ -198,6 +198,8 @@ export function resolvePlan(draft: DraftPlan, ctx: ResolveContext): ResolveOutco
     };
   } catch (error) {
     if (error instanceof PeriodError && error.reason === "future") return { kind: "future", measure };
+    if (error instanceof PeriodError && error.reason === "invalid_date")
+      return { kind: "unsupported", plan: { kind: "unsupported", measure, topic: "invalid_date" } };
     throw error;
   }
 }

@@ -75,7 +75,9 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
     const snapshot = () =>
       Promise.all(
         ["business_hourly", "business_senders_daily", "business_errors_daily"].map(
-          async (t) => (await db.pool.query(`SELECT * FROM milhena.${t} ORDER BY 1, 2, 3, 4`)).rows,
+          async (t) =>
+            (await db.pool.query<Record<string, unknown>>(`SELECT * FROM milhena.${t} ORDER BY 1, 2, 3, 4`))
+              .rows,
         ),
       );
     const before = await snapshot();

@@ -361,6 +361,23 @@ describe("resolveSenderMention", () => {
   it("is unknown against no senders", () => {
     expect(sender("Laura Conti", [])).toEqual({ kind: "unknown", closest: [] });
   });
+
+  it("never takes another person who shares one word of the name", () => {
+    for (const [text, other] of [
+      ["Roberto Rossi", "Marco Rossi"],
+      ["Giulia Verdi", "Giulia Bianchi"],
+      ["Laura Contini", "Laura Conti"],
+    ] as const) {
+      const r = sender(text, ["Laura Conti", "Marco Rossi", "Giulia Bianchi"]);
+      expect(r.kind, text).toBe("unknown");
+      // The near namesake is offered, not answered for.
+      if (r.kind === "unknown") expect(r.closest, text).toContain(other);
+    }
+  });
+
+  it("asks which one when a lone first name belongs to two senders", () => {
+    expect(sender("Laura")).toEqual({ kind: "ambiguous", candidates: ["Laura Conti", "Laura Verdi"] });
+  });
 });
 
 describe("matchSenders over a question", () => {

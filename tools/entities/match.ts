@@ -289,11 +289,24 @@ export function matchSenders(
       out.push({ sender: s.name, positions: positions.sort((a, b) => a - b), full });
       continue;
     }
-    // One word of the name: it must belong to this sender only, be spelt exactly and stand out.
+    // One word of the name: it must belong to this sender only, be spelt exactly and stand out, and
+    // not sit next to another capitalised word ("Roberto Rossi" is not Marco Rossi).
     const [p] = positions;
     const q = tokens[p!]!;
     const word = s.tokens.find((w) => w === q.token);
-    if (positions.length === 1 && word && owners.get(word) === 1 && (q.capitalized || cue(p!))) {
+    // A neighbour one typo away from the name's other word is that word ("Jon Miller" is John Miller).
+    const nextToName = [p! - 1, p! + 1].some((k) => {
+      const t = tokens[k];
+      if (t === undefined || !t.capitalized || t.token.length < 2 || !usable(k)) return false;
+      return !s.tokens.some((w) => w !== word && editDistance(t.token, w, 1) <= 1);
+    });
+    if (
+      positions.length === 1 &&
+      word &&
+      owners.get(word) === 1 &&
+      !nextToName &&
+      (q.capitalized || cue(p!))
+    ) {
       out.push({ sender: s.name, positions, full: false });
     }
   }
@@ -331,5 +344,10 @@ export function resolveSenderMention(text: string, senders: readonly string[]): 
   const pool = full.length > 0 ? full : found;
   if (pool.length === 1) return { kind: "match", values: [pool[0]!.sender] };
   if (pool.length > 1) return { kind: "ambiguous", candidates: pool.map((f) => f.sender) };
+  // "Laura" when two senders are called Laura: which one?
+  if (tokens.length === 1) {
+    const sharing = indexSenders(senders).filter((s) => s.tokens.includes(tokens[0]!.token));
+    if (sharing.length > 1) return { kind: "ambiguous", candidates: sharing.map((s) => s.name) };
+  }
   return { kind: "unknown", closest: closestSenders(text, senders) };
 }

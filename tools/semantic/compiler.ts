@@ -41,6 +41,26 @@ export class PlanNotExpressibleError extends Error {
   }
 }
 
+/**
+ * Which measures a dimension can break down. An error cause belongs to a failure, and a sender to an
+ * email: runs by error cause or orders by sender would put everything else under one empty key.
+ */
+const DIMENSION_OF: Readonly<Record<DimensionName, (measure: MeasureName) => boolean>> = {
+  workflow: () => true,
+  day: () => true,
+  weekday: () => true,
+  hour: () => true,
+  error_cause: (m) => m === "failures",
+  sender: (m) => MEASURE_DEFS[m].category === "email",
+};
+
+/** Whether the spec's dimension (if any, and if declared at all) can break its measure down. */
+function dimensionServes(spec: QuerySpec): boolean {
+  if (spec.by === null) return true;
+  const serves = (DIMENSION_OF as Partial<typeof DIMENSION_OF>)[spec.by];
+  return serves === undefined || serves(spec.measure);
+}
+
 /** Most rows a breakdown without a limit returns (the read-only runner refuses more). */
 export const BREAKDOWN_ROW_CAP = 400;
 
@@ -81,6 +101,7 @@ export function createPlanCompiler(schemas: Schemas): PlanCompiler {
   function choose(spec: QuerySpec): SourceDef | null {
     const def = MEASURE_DEFS[spec.measure];
     const filters = activeFilters(spec.filters);
+    if (!dimensionServes(spec)) return null;
     return (
       sources.find(
         (source) =>
@@ -95,6 +116,8 @@ export function createPlanCompiler(schemas: Schemas): PlanCompiler {
   function compile(spec: QuerySpec): CompiledQuery {
     const def = MEASURE_DEFS[spec.measure];
     if (def.unit === "summary") throw new PlanNotExpressibleError(`${spec.measure} is a bundle of measures`);
+    if (!dimensionServes(spec))
+      throw new PlanNotExpressibleError(`no breakdown by ${spec.by} for measure ${spec.measure}`);
     const filters = activeFilters(spec.filters);
     const source = choose(spec);
     if (!source) throw new PlanNotExpressibleError(refusal(spec, filters));
@@ -166,7 +189,7 @@ export function createPlanCompiler(schemas: Schemas): PlanCompiler {
     if (where.length) text += ` WHERE ${where.join(" AND ")}`;
     if (group.length) text += ` GROUP BY ${group.join(", ")}`;
     if (spec.by !== null) {
-      if (spec.dropZero) text += ` HAVING ${sql.value} > 0`;
+      if (spec.dropZero) text += ` HAVING ${sql.value} ${def.unit === "instant" ? "IS NOT NULL" : "> 0"}`;
       text +=
         spec.order === "key"
           ? " ORDER BY key"

@@ -4,7 +4,7 @@ import { ClassificationSchema, type Classification } from "../graph/labels.ts";
 import { ResponsePlanSchema, type ResponsePlan } from "../graph/plan.ts";
 import type { PreviousTurn } from "../graph/context.ts";
 import { normalizeText } from "../classifier/normalize.ts";
-import { readDataWatermark } from "../tools/dataWatermark.ts";
+import { readDataWatermark, type Freshness } from "../tools/dataWatermark.ts";
 import { LruMap } from "./lru.ts";
 
 export interface CachedAnswer {
@@ -20,6 +20,8 @@ export interface CacheKeyInput {
   readonly previousTurn: PreviousTurn | null;
   /** Today's date in the business time zone: "today" and "last 7 days" move at midnight. */
   readonly businessDay: string;
+  /** How current n8n's data and workflows are, when the caller has just read it (else read here). */
+  readonly freshness?: Pick<Freshness, "data" | "workflows">;
 }
 
 export interface AnswerCache {
@@ -73,7 +75,10 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
         normalizeText(input.question),
         previous,
         input.businessDay,
-        await readDataWatermark(options.pool, options.n8nSchema),
+        // New executions, or a workflow renamed: the answer may read differently.
+        ...(input.freshness
+          ? [input.freshness.data, input.freshness.workflows]
+          : [await readDataWatermark(options.pool, options.n8nSchema)]),
       ];
       return createHash("sha256").update(material.join("\u0000")).digest("hex");
     },

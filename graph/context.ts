@@ -1,3 +1,4 @@
+import type { Freshness } from "../tools/dataWatermark.ts";
 import type { Classification } from "./labels.ts";
 import type { ResponsePlan } from "./plan.ts";
 import type { PlanResult } from "../tools/semantic/result.ts";
@@ -26,6 +27,8 @@ export interface RequestContext {
   readonly previousTurn: PreviousTurn | null;
   readonly classification: Classification | null;
   readonly cacheKey: string | null;
+  /** How current n8n's data, workflows and the ETL were when the request began (read once, by cacheCheck). */
+  readonly freshness: Freshness | null;
   readonly cached: boolean;
   /** The data question's plan, resolved against the live data (or why it could not be). */
   readonly plan: ResponsePlan | null;
@@ -70,6 +73,7 @@ export function createRequestContext(input: NewContextInput): RequestContext {
     previousTurn: input.previousTurn,
     classification: null,
     cacheKey: null,
+    freshness: null,
     cached: false,
     plan: null,
     future: false,
@@ -84,8 +88,11 @@ function derive(ctx: RequestContext, patch: Partial<RequestContext>): RequestCon
   return deepFreeze({ ...ctx, ...patch });
 }
 
-export const withCacheKey = (ctx: RequestContext, cacheKey: string | null): RequestContext =>
-  derive(ctx, { cacheKey });
+export const withCacheKey = (
+  ctx: RequestContext,
+  cacheKey: string | null,
+  freshness: Freshness | null = null,
+): RequestContext => derive(ctx, { cacheKey, freshness });
 
 export const withCachedAnswer = (
   ctx: RequestContext,

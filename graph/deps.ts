@@ -6,10 +6,14 @@ import type { ResolvedQueryPlan } from "./plan.ts";
 import type { PlanResult } from "../tools/semantic/result.ts";
 import type { EntityCatalogSource } from "../tools/entities/catalog.ts";
 import type { LlmWriter } from "../llm/writer.ts";
+import type { Freshness } from "../tools/dataWatermark.ts";
 
 /** Keeps Milhena's business tables in step with n8n (the ETL), when the data changed. */
 export interface BusinessDataSync {
-  syncIfStale(): Promise<void>;
+  /** How current n8n's data, its workflows and the business tables are, now (one read). */
+  freshness(): Promise<Freshness>;
+  /** Runs the ETL when the business tables are behind `watermark` (read now when not given); true when it ran. */
+  syncIfStale(watermark?: string): Promise<boolean>;
 }
 
 /** Answers a resolved plan with facts (the semantic layer: compiled SQL, read-only). */

@@ -31,12 +31,14 @@ export function makeCacheCheck(deps: MilhenaDeps) {
       startedAtMs: performance.now(),
       previousTurn,
     });
+    const freshness = await deps.sync.freshness();
     const key = await deps.cache.keyFor({
       question,
       previousTurn,
       businessDay: formatCivil(civilDateOf(now, deps.timeZone)),
+      freshness,
     });
-    context = withCacheKey(context, key);
+    context = withCacheKey(context, key, freshness);
     const hit = await deps.cache.get(key);
     if (hit) context = withCachedAnswer(context, hit.answer, hit.classification, hit.plan);
     return { context, response: null };

@@ -16,7 +16,7 @@ export function makeClassify(deps: MilhenaDeps) {
     config?: LangGraphRunnableConfig,
   ): Promise<MilhenaStateUpdate> {
     const context = requireContext(state);
-    const catalog = await deps.entities.load();
+    const catalog = await deps.entities.load(context.freshness ?? undefined);
     const { classification, source, usage } = await deps.classifier.classify(
       context.question,
       context.previousTurn,

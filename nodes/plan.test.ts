@@ -141,9 +141,39 @@ describe("the plan node", () => {
 
   it("answers 'try again' when the data cannot be read", async () => {
     const { deps } = fakeDeps({ catalog });
-    const failing = { ...deps, sync: { syncIfStale: () => Promise.reject(new Error("db down")) } };
+    const failing = {
+      ...deps,
+      sync: { ...deps.sync, syncIfStale: () => Promise.reject(new Error("db down")) },
+    };
     const update = await makePlan(failing)(stateWith(draftPlan({ measure: "runs" })));
     expect(update.context!.answer).toMatch(/try again/);
     expect(update.context!.answer).not.toMatch(/db down/);
+  });
+});
+
+describe("the plan node's reads", () => {
+  it("resolves against the request's freshness, and re-reads the catalog only after the ETL ran", async () => {
+    for (const refreshed of [false, true]) {
+      const { deps } = fakeDeps({ catalog });
+      const loads: unknown[] = [];
+      let syncedWith: string | undefined;
+      const counted = {
+        ...deps,
+        entities: {
+          load: (known?: unknown) => (loads.push(known), deps.entities.load()),
+        },
+        sync: {
+          ...deps.sync,
+          syncIfStale: (watermark?: string) => ((syncedWith = watermark), Promise.resolve(refreshed)),
+        },
+      };
+      const state = stateWith(draftPlan({ measure: "runs" }));
+      const freshness = { data: "w42", workflows: "3/t", etl: "e1" };
+      await makePlan(counted)({ ...state, context: { ...state.context, freshness } });
+      // The watermark cacheCheck read is the one the ETL compares with: no second read.
+      expect(syncedWith).toBe("w42");
+      // After an ETL run the catalog is looked up again; else the request's freshness says it is current.
+      expect(loads).toEqual([refreshed ? undefined : freshness]);
+    }
   });
 });

@@ -38,8 +38,9 @@ export function makePlan(deps: MilhenaDeps) {
       return { context: withPlan(context, plan) };
     }
     try {
-      await deps.sync.syncIfStale();
-      const catalog = await deps.entities.load();
+      // The catalog is as current as the request's freshness, unless the ETL has just run.
+      const refreshed = await deps.sync.syncIfStale(context.freshness?.data);
+      const catalog = await deps.entities.load(refreshed ? undefined : (context.freshness ?? undefined));
       const outcome = resolvePlan(draft, {
         catalog,
         now: new Date(context.receivedAt),

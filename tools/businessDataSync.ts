@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { BusinessDataSync } from "../graph/deps.ts";
 import type { Logger } from "../config/logger.ts";
+import { readFreshness } from "./dataWatermark.ts";
 import { etlIsStale, runEtl } from "./etl.ts";
 
 export interface SyncOptions {
@@ -18,9 +19,10 @@ export function createBusinessDataSync(pool: pg.Pool, options: SyncOptions): Bus
   let running: Promise<void> | null = null;
   const opts = { n8nSchema: options.n8nSchema, appSchema: options.appSchema, timeZone: options.timeZone };
   return {
-    async syncIfStale() {
-      if (running) return running;
-      if (!(await etlIsStale(pool, opts))) return;
+    freshness: () => readFreshness(pool, { n8n: options.n8nSchema, app: options.appSchema }),
+    async syncIfStale(watermark) {
+      if (running) return running.then(() => true);
+      if (!(await etlIsStale(pool, opts, watermark))) return false;
       running = (async () => {
         const result = await runEtl(pool, opts);
         options.logger.info("business data refreshed", {
@@ -30,7 +32,7 @@ export function createBusinessDataSync(pool: pg.Pool, options: SyncOptions): Bus
       })().finally(() => {
         running = null;
       });
-      return running;
+      return running.then(() => true);
     },
   };
 }

@@ -39,12 +39,17 @@ interface ExecutionRow {
 export async function etlIsStale(
   pool: pg.Pool,
   options: Pick<EtlOptions, "n8nSchema" | "appSchema" | "timeZone">,
+  /** The data watermark when the caller has just read it. */
+  known?: string,
 ): Promise<boolean> {
-  const state = await readEtlState(pool, options.appSchema);
+  const [state, watermark] = await Promise.all([
+    readEtlState(pool, options.appSchema),
+    known ?? readDataWatermark(pool, options.n8nSchema),
+  ]);
   return (
     state.version !== ETL_VERSION ||
     state.timeZone !== options.timeZone ||
-    state.sourceWatermark !== (await readDataWatermark(pool, options.n8nSchema))
+    state.sourceWatermark !== watermark
   );
 }
 

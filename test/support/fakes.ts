@@ -151,9 +151,10 @@ export function fakeDeps(options: FakeDepsOptions = {}) {
     cache,
     memory,
     sync: {
+      freshness: () => Promise.resolve({ data: cache.watermark, workflows: "w", etl: "e" }),
       syncIfStale: () => {
         calls.sync++;
-        return Promise.resolve();
+        return Promise.resolve(false);
       },
     },
     clock: () => options.now ?? new Date("2026-11-18T10:00:00Z"),

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { Category } from "../../graph/plan.ts";
 import { CATEGORIES } from "../../graph/plan.ts";
-import { readDataWatermark } from "../dataWatermark.ts";
+import { readFreshness, type Freshness } from "../dataWatermark.ts";
 
 /** A workflow as questions name it: n8n's current name, and what Milhena's ETL knows of it. */
 export interface WorkflowEntity {
@@ -24,7 +24,11 @@ export const EMPTY_CATALOG: EntityCatalog = Object.freeze({ workflows: [], sende
 
 export interface EntityCatalogSource {
   /** The current catalog (reloaded when n8n's workflows or data changed). */
-  load(): Promise<EntityCatalog>;
+  /**
+   * The current catalog. With `freshness` (how current n8n's workflows and the ETL are, as the
+   * request has just read it) no lookup is needed to know whether the kept catalog is current.
+   */
+  load(freshness?: Pick<Freshness, "workflows" | "etl">): Promise<EntityCatalog>;
 }
 
 const asCategory = (v: unknown): Category | null =>
@@ -32,7 +36,7 @@ const asCategory = (v: unknown): Category | null =>
 
 /**
  * Reads the catalog from n8n's `workflow_entity` (current names) and Milhena's business tables
- * (categories, services, senders); keeps it until the workflows or the execution data change.
+ * (categories, services, senders); keeps it until n8n's workflows change or the ETL writes again.
  */
 export function createEntityCatalogSource(
   pool: pg.Pool,
@@ -40,11 +44,10 @@ export function createEntityCatalogSource(
 ): EntityCatalogSource {
   let cached: { key: string; catalog: EntityCatalog } | null = null;
   return {
-    async load() {
-      const { rows: fp } = await pool.query<{ n: number; updated: string | null }>(
-        `SELECT count(*)::int AS n, max("updatedAt")::text AS updated FROM ${schemas.n8n}.workflow_entity`,
-      );
-      const key = `${fp[0]?.n ?? 0}/${fp[0]?.updated ?? ""}/${await readDataWatermark(pool, schemas.n8n)}`;
+    async load(known) {
+      // n8n's workflows (names, archiving) and the ETL's last write (categories, senders).
+      const { workflows, etl } = known ?? (await readFreshness(pool, schemas));
+      const key = `${workflows}|${etl}`;
       if (cached?.key === key) return cached.catalog;
       const { rows } = await pool.query<{
         id: string;

@@ -424,13 +424,21 @@ describe("closestSenders", () => {
 // The catalog the matcher reads
 
 /** A pool that answers the catalog's queries from fixed rows, counting the workflow reads. */
-function fakePool(state: { updated: string; maxId: number; workflowReads: number }) {
+function fakePool(state: { updated: string; etlRuns: number; workflowReads: number }) {
   const pool = {
     query(sql: string) {
-      if (sql.includes("count(*)::int AS n"))
-        return Promise.resolve({ rows: [{ n: 3, updated: state.updated }] });
-      if (sql.includes("max_id"))
-        return Promise.resolve({ rows: [{ max_id: state.maxId, last_stop: "", last_delete: "" }] });
+      if (sql.includes("AS workflows"))
+        return Promise.resolve({
+          rows: [
+            {
+              max_id: 1,
+              last_stop: "",
+              last_delete: "",
+              workflows: `3/${state.updated}`,
+              etl: `etl-${state.etlRuns}`,
+            },
+          ],
+        });
       if (sql.includes("business_workflows")) {
         state.workflowReads++;
         return Promise.resolve({
@@ -458,7 +466,7 @@ function fakePool(state: { updated: string; maxId: number; workflowReads: number
 
 describe("createEntityCatalogSource", () => {
   it("reads workflows with their category and services, and the senders", async () => {
-    const state = { updated: "t1", maxId: 10, workflowReads: 0 };
+    const state = { updated: "t1", etlRuns: 10, workflowReads: 0 };
     const catalog = await createEntityCatalogSource(fakePool(state), { app: "app", n8n: "n8n" }).load();
     expect(catalog.workflows).toEqual([
       {
@@ -477,13 +485,13 @@ describe("createEntityCatalogSource", () => {
     expect(catalog.senders).toEqual(["Laura Conti", "Marco Rossi"]);
   });
 
-  it("keeps the catalog until the workflows or the executions change", async () => {
-    const state = { updated: "t1", maxId: 10, workflowReads: 0 };
+  it("keeps the catalog until the workflows change or the ETL writes again", async () => {
+    const state = { updated: "t1", etlRuns: 10, workflowReads: 0 };
     const source = createEntityCatalogSource(fakePool(state), { app: "app", n8n: "n8n" });
     const first = await source.load();
     expect(await source.load()).toBe(first);
     expect(state.workflowReads).toBe(1);
-    state.maxId = 11;
+    state.etlRuns = 11;
     expect(await source.load()).not.toBe(first);
     expect(state.workflowReads).toBe(2);
     state.updated = "t2";
@@ -491,5 +499,15 @@ describe("createEntityCatalogSource", () => {
     expect(state.workflowReads).toBe(3);
     await source.load();
     expect(state.workflowReads).toBe(3);
+  });
+
+  it("needs no lookup of its own when the request has just read how current things are", async () => {
+    const state = { updated: "t1", etlRuns: 1, workflowReads: 0 };
+    const source = createEntityCatalogSource(fakePool(state), { app: "app", n8n: "n8n" });
+    const first = await source.load({ workflows: "3/t1", etl: "etl-1" });
+    expect(await source.load({ workflows: "3/t1", etl: "etl-1" })).toBe(first);
+    expect(state.workflowReads).toBe(1);
+    expect(await source.load({ workflows: "3/t1", etl: "etl-2" })).not.toBe(first);
+    expect(state.workflowReads).toBe(2);
   });
 });

@@ -14,7 +14,7 @@ import { normalizeText } from "./normalize.ts";
  * Names in a question (docs/query-plans.md, "Naming a workflow", "Naming a sender"): workflows
  * named by their words, a translation of them or a service they use, checked against the live
  * catalog; senders by their names; and explicit names that match nothing ("the payroll workflow",
- * "did Roberto Gallo write?"), which the plan node turns into a clarifying answer.
+ * "did Roberto Gallo write?"), which the business tool turns into a clarifying answer.
  */
 export interface SpottedNames {
   readonly workflows: readonly Mention[];
@@ -137,7 +137,7 @@ export function spotNames(
     if (mention.matches.length === 1) {
       workflows.push({ text: mention.matches[0]!.workflow.name, explicit: true });
     } else {
-      // Words that fit several workflows equally ("quello di Gmail"): the plan node asks which.
+      // Words that fit several workflows equally ("quello di Gmail"): the business tool asks which.
       workflows.push({ text: mention.positions.map((p) => words[p]).join(" "), explicit: true });
       unresolvedWorkflow = true;
     }

@@ -217,6 +217,8 @@ const EXPLICIT_DATE = new RegExp(
 /** Explicit dates in the question, found in the original text and located in the normalized one. */
 function findDates(original: string, scanner: Scanner): DateHit[] {
   const hits: DateHit[] = [];
+  // Every date kept below has a digit in it (a day number or d/m); without one, chrono is not asked.
+  if (!/\d/.test(original)) return hits;
   const reference = new Date(Date.UTC(2026, 0, 15, 12));
   const seen = new Set<string>();
   for (const parser of [chrono.it, chrono.en.GB]) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * The query plan: what a data question asks for, typed (docs/query-plans.md). Rules and the LLM fill
  * a *draft* plan from the words alone (entity names as the user wrote them, periods as relative
- * expressions), so a draft depends on the question and never on the data or the date. The plan node
+ * expressions), so a draft depends on the question and never on the data or the date. The business tool
  * resolves a draft against the live data and the clock into a *resolved* plan (workflow ids, sender
  * names, calendar days), which the semantic layer compiles to SQL.
  */
@@ -190,7 +190,7 @@ export function draftPlan(partial: DraftPlanInput): DraftPlan {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Resolved plans: what the plan node hands to the semantic layer, and what the response carries.
+// Resolved plans: what the business tool hands to the semantic layer, and what the response carries.
 
 const civilDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const instant = z.string().datetime();

@@ -2,25 +2,43 @@ import type { Language } from "../graph/labels.ts";
 
 const LOCALE: Record<Language, string> = { it: "it-IT", en: "en-GB" };
 
-const integerFormats = new Map<Language, Intl.NumberFormat>();
-export function formatInteger(n: number, lang: Language): string {
-  let f = integerFormats.get(lang);
+/** Intl formatters are costly to build and immutable: one per locale and options, built once. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(
+  key: string,
+  make: () => F,
+): F {
+  let f = formatters.get(key) as F | undefined;
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0, useGrouping: "always" });
-    integerFormats.set(lang, f);
+    f = make();
+    formatters.set(key, f);
   }
+  return f;
+}
+
+export function formatInteger(n: number, lang: Language): string {
+  const f = formatter(
+    `integer/${lang}`,
+    () => new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0, useGrouping: "always" }),
+  );
   return f.format(Math.round(n));
 }
 
 /** 0.9453 → "94,5%" / "94.5%". */
 export function formatPercent(ratio: number, lang: Language): string {
-  return new Intl.NumberFormat(LOCALE[lang], { style: "percent", maximumFractionDigits: 1 }).format(ratio);
+  return formatter(
+    `percent/${lang}`,
+    () => new Intl.NumberFormat(LOCALE[lang], { style: "percent", maximumFractionDigits: 1 }),
+  ).format(ratio);
 }
 
 export function formatMoney(amount: number, currency: string, lang: Language): string {
   const code = /^[A-Z]{3}$/.test(currency) ? currency : "EUR";
   // Intl puts a no-break space before the symbol; answers are plain text, so use an ordinary one.
-  return new Intl.NumberFormat(LOCALE[lang], { style: "currency", currency: code, useGrouping: "always" })
+  return formatter(
+    `money/${code}/${lang}`,
+    () => new Intl.NumberFormat(LOCALE[lang], { style: "currency", currency: code, useGrouping: "always" }),
+  )
     .format(amount)
     .replace(/\u00a0/g, " ");
 }
@@ -28,12 +46,16 @@ export function formatMoney(amount: number, currency: string, lang: Language): s
 /** "2026-11-16" → "lunedì 16 novembre" / "Monday 16 November". */
 export function formatDay(day: string, lang: Language): string {
   const [y, m, d] = day.split("-").map(Number);
-  return new Intl.DateTimeFormat(LOCALE[lang], {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(y!, m! - 1, d)));
+  return formatter(
+    `day/${lang}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE[lang], {
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        timeZone: "UTC",
+      }),
+  ).format(new Date(Date.UTC(y!, m! - 1, d)));
 }
 
 export function formatSeconds(seconds: number, lang: Language): string {
@@ -63,26 +85,27 @@ export function quoteName(name: string, lang: Language): string {
 
 /** "a, b e c" / "a, b and c". */
 export function joinList(items: readonly string[], lang: Language): string {
-  return new Intl.ListFormat(LOCALE[lang], { style: "long", type: "conjunction" }).format(items);
+  return formatter(
+    `list/${lang}`,
+    () => new Intl.ListFormat(LOCALE[lang], { style: "long", type: "conjunction" }),
+  ).format(items);
 }
 
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
 /** An instant as local date and time: "venerdì 20 novembre alle 16:20" / "Friday 20 November at 16:20". */
 export function formatInstant(iso: string, timeZone: string, lang: Language): string {
-  const key = `${lang}/${timeZone}`;
-  let f = instantFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE[lang], {
-      weekday: "long",
-      day: "numeric",
-      month: "long",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      timeZone,
-    });
-    instantFormats.set(key, f);
-  }
+  const f = formatter(
+    `instant/${lang}/${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE[lang], {
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZone,
+      }),
+  );
   const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
   return lang === "it"
     ? `${p.weekday} ${p.day} ${p.month} alle ${p.hour}:${p.minute}`

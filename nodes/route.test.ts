@@ -14,7 +14,9 @@ const stateFor = (intent: Intent) => ({
 
 describe("route", () => {
   it.each(INTENTS.map((i) => [i]))("sends %s to the right branch", (intent) => {
-    const expected = ["BUSINESS_DATA", "ANALYSIS", "PREDICTION"].includes(intent) ? "plan" : "respond";
+    const expected = ["BUSINESS_DATA", "ANALYSIS", "PREDICTION"].includes(intent)
+      ? "businessTool"
+      : "respond";
     expect(route(stateFor(intent))).toBe(expected);
   });
 

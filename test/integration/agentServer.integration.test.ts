@@ -114,24 +114,16 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     const graph = await alice.assistants.getGraph("milhena");
     const nodeIds = graph.nodes.map((n) => n.id);
     expect(nodeIds).toEqual(
-      expect.arrayContaining([
-        "__start__",
-        "cacheCheck",
-        "classify",
-        "respond",
-        "plan",
-        "businessTool",
-        "translate",
-      ]),
+      expect.arrayContaining(["__start__", "cacheCheck", "classify", "respond", "businessTool", "translate"]),
     );
     expect(graph.edges).toContainEqual(
       expect.objectContaining({ source: "__start__", target: "cacheCheck" }),
     );
     expect(graph.edges).toContainEqual(
-      expect.objectContaining({ source: "classify", target: "plan", conditional: true }),
+      expect.objectContaining({ source: "classify", target: "businessTool", conditional: true }),
     );
     expect(graph.edges).toContainEqual(
-      expect.objectContaining({ source: "plan", target: "businessTool", conditional: true }),
+      expect.objectContaining({ source: "businessTool", target: "translate" }),
     );
 
     const schemas = await alice.assistants.getSchemas(ASSISTANT_ID);
@@ -244,7 +236,7 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
       if (part.event === "updates") nodes.push(...Object.keys(part.data));
     }
     expect(kinds).toEqual(new Set(["metadata", "updates", "end"]));
-    expect(nodes).toEqual(["cacheCheck", "classify", "plan", "businessTool", "translate", "persistMemory"]);
+    expect(nodes).toEqual(["cacheCheck", "classify", "businessTool", "translate", "persistMemory"]);
     const state = await alice.threads.getState<Values>(thread.thread_id);
     expect(state.values.response?.answer).toMatch(/\d/);
   });

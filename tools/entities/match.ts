@@ -47,6 +47,17 @@ function indexWorkflow(workflow: WorkflowEntity): IndexedWorkflow {
   };
 }
 
+/** A catalogue is loaded once and read by many requests: its workflows are indexed once. */
+const indexed = new WeakMap<EntityCatalog, readonly IndexedWorkflow[]>();
+function indexedWorkflows(catalog: EntityCatalog): readonly IndexedWorkflow[] {
+  let list = indexed.get(catalog);
+  if (!list) {
+    list = catalog.workflows.map(indexWorkflow);
+    indexed.set(catalog, list);
+  }
+  return list;
+}
+
 export interface WorkflowMatch {
   readonly workflow: WorkflowEntity;
   readonly score: number;
@@ -78,7 +89,7 @@ export function matchWorkflows(
   const candidates: { text: string; at: number[] }[] = tokens.map((text, i) => ({ text, at: [i] }));
   for (let i = 0; i + 1 < tokens.length; i++)
     candidates.push({ text: tokens[i]! + tokens[i + 1]!, at: [i, i + 1] });
-  for (const wf of catalog.workflows.map(indexWorkflow)) {
+  for (const wf of indexedWorkflows(catalog)) {
     const positions = new Set<number>();
     let score = 0;
     let distinctive = 0;
@@ -238,8 +249,25 @@ interface IndexedSender {
   readonly tokens: readonly string[];
 }
 
-const indexSenders = (senders: readonly string[]): IndexedSender[] =>
-  senders.map((name) => ({ name, tokens: tokensOf(name.replace(/@.*$/, "")) }));
+interface SenderIndex {
+  readonly senders: readonly IndexedSender[];
+  /** How many senders each name word belongs to. */
+  readonly owners: ReadonlyMap<string, number>;
+}
+
+/** Indexed once per list of senders (the catalogue's list is shared by every request). */
+const senderIndexes = new WeakMap<readonly string[], SenderIndex>();
+function senderIndex(list: readonly string[]): SenderIndex {
+  let index = senderIndexes.get(list);
+  if (!index) {
+    const senders = list.map((name) => ({ name, tokens: tokensOf(name.replace(/@.*$/, "")) }));
+    const owners = new Map<string, number>();
+    for (const s of senders) for (const t of new Set(s.tokens)) owners.set(t, (owners.get(t) ?? 0) + 1);
+    index = { senders, owners };
+    senderIndexes.set(list, index);
+  }
+  return index;
+}
 
 /** A question token as the sender matcher sees it. */
 export interface QuestionToken {
@@ -267,9 +295,7 @@ export function matchSenders(
   usable: (position: number) => boolean = () => true,
   cue: (position: number) => boolean = () => false,
 ): SenderMatch[] {
-  const indexed = indexSenders(senders);
-  const owners = new Map<string, number>();
-  for (const s of indexed) for (const t of new Set(s.tokens)) owners.set(t, (owners.get(t) ?? 0) + 1);
+  const { senders: indexed, owners } = senderIndex(senders);
   const out: SenderMatch[] = [];
   for (const s of indexed) {
     const positions: number[] = [];
@@ -316,8 +342,8 @@ export function matchSenders(
 /** Senders closest to a name, best first. */
 export function closestSenders(text: string, senders: readonly string[], limit = 3): string[] {
   const q = tokensOf(text);
-  return indexSenders(senders)
-    .map((s) => ({
+  return senderIndex(senders)
+    .senders.map((s) => ({
       name: s.name,
       score: q.reduce((sum, t) => {
         let best = 0;
@@ -346,7 +372,7 @@ export function resolveSenderMention(text: string, senders: readonly string[]): 
   if (pool.length > 1) return { kind: "ambiguous", candidates: pool.map((f) => f.sender) };
   // "Laura" when two senders are called Laura: which one?
   if (tokens.length === 1) {
-    const sharing = indexSenders(senders).filter((s) => s.tokens.includes(tokens[0]!.token));
+    const sharing = senderIndex(senders).senders.filter((s) => s.tokens.includes(tokens[0]!.token));
     if (sharing.length > 1) return { kind: "ambiguous", candidates: sharing.map((s) => s.name) };
   }
   return { kind: "unknown", closest: closestSenders(text, senders) };

@@ -698,6 +698,28 @@ describe("readPlan: follow-ups edit the previous plan", () => {
   });
 
   it.each([
+    [
+      "how many orders did Shopify get this week?",
+      "and the WooCommerce one?",
+      "which one had the most?",
+      "workflow",
+    ],
+    ["quanti ordini per Shopify ieri?", "e quello di WooCommerce?", "quale ne ha avuti di più?", "workflow"],
+    ["email da Laura Conti questa settimana", "e da Marco Rossi?", "e chi ha scritto di più?", "sender"],
+  ])("a ranking after one entity ranks them all: %s → %s → %s", (first, second, third, by) => {
+    const [, , ranking] = converse(first, second, third);
+    expect(ranking!.plan.breakdown).toMatchObject({ by, order: "desc", limit: 1 });
+    expect(ranking!.plan.filters.workflows).toEqual([]);
+    expect(ranking!.plan.filters.senders).toEqual([]);
+  });
+
+  it("a ranking after two named workflows ranks those two", () => {
+    const [, ranking] = converse("orders of Shopify and WooCommerce this week", "which one had the most?");
+    expect(ranking!.plan.breakdown).toMatchObject({ by: "workflow", limit: 1 });
+    expect(ranking!.plan.filters.workflows.map((w) => w.text).sort()).toEqual([SHOPIFY, WOO].sort());
+  });
+
+  it.each([
     ["how many orders this week?", "and compared with last week?"],
     ["quanti ordini questa settimana?", "e rispetto alla settimana scorsa?"],
   ])("a comparison: %s → %s", (first, second) => {

@@ -366,13 +366,21 @@ function assemble(
   const inherited = base && base.kind !== "forecast" ? base.period : null;
   const { period, compare } = choosePeriods(r.time, r.shape, inherited);
   const hasEntities = r.names.workflows.length > 0 || r.names.senders.length > 0 || r.names.category !== null;
+  // "which one had the most?" after a question about one workflow (sender) ranks them all: a ranking
+  // of the one inherited entity would only repeat it.
+  const ranksAll = (by: "workflow" | "sender", inherited: readonly unknown[]) =>
+    !hasEntities && r.shape.breakdown?.by === by && inherited.length === 1;
+  const inheritedWorkflows = base?.filters.workflows ?? [];
+  const inheritedSenders = base?.filters.senders ?? [];
   const workflows = hasEntities
     ? compatibleWorkflows(r.names.workflows, measure, catalog)
-    : compatibleWorkflows(base?.filters.workflows ?? [], measure, catalog);
+    : ranksAll("workflow", inheritedWorkflows)
+      ? []
+      : compatibleWorkflows(inheritedWorkflows, measure, catalog);
   const senders = hasEntities
     ? r.names.senders
-    : MEASURE_DEFS[measure].category === "email"
-      ? (base?.filters.senders ?? [])
+    : MEASURE_DEFS[measure].category === "email" && !ranksAll("sender", inheritedSenders)
+      ? inheritedSenders
       : [];
   const category = hasEntities ? r.names.category : (base?.filters.category ?? null);
   let breakdown: Breakdown | null =

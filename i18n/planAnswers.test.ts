@@ -431,10 +431,10 @@ describe("renderPlanAnswer: nothing to count", () => {
       ),
     );
     expect(a.it).toBe(
-      "Questa settimana le automazioni sono state eseguite 50 volte. Non posso confrontarlo con il periodo precedente: i dati registrati partono dal 16 novembre.",
+      "Questa settimana le automazioni sono state eseguite 50 volte. Non posso confrontarlo con il periodo dal 9 all'11 novembre: i dati registrati partono dal 16 novembre.",
     );
     expect(a.en).toBe(
-      "This week your automations ran 50 times. I cannot compare it with the period before: my records start on 16 November.",
+      "This week your automations ran 50 times. I cannot compare it with the period from 9 to 11 November: my records start on 16 November.",
     );
   });
 });

@@ -659,9 +659,13 @@ function comparisonSentence(result: Extract<PlanResult, { kind: "comparison" }>,
   const prev = formatValue(result.previous, lang, plan.timeZone);
   if (result.previousFirstDay) {
     const since = dayMonth(result.previousFirstDay, lang);
+    // "al periodo …" → "con il periodo …", "a ottobre" → "con ottobre"; "on Monday …" → "with Monday …".
+    const withRef = it
+      ? ref.replace(/^al /, "con il ").replace(/^a /, "con ").replace(/^alle /, "con le ")
+      : `with ${ref.replace(/^on /, "")}`;
     return it
-      ? `${valueSentence(m, result.current, s, {})} Non posso confrontarlo con il periodo precedente: i dati registrati partono dal ${since}.`
-      : `${valueSentence(m, result.current, s, {})} I cannot compare it with the period before: my records start on ${since}.`;
+      ? `${valueSentence(m, result.current, s, {})} Non posso confrontarlo ${withRef}: i dati registrati partono dal ${since}.`
+      : `${valueSentence(m, result.current, s, {})} I cannot compare it ${withRef}: my records start on ${since}.`;
   }
   if (result.current.unit === "count" && result.previous.unit === "count") {
     const a = result.current.value ?? 0;

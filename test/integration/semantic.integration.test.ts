@@ -259,6 +259,23 @@ describe.each(TEST_BACKENDS)("the semantic layer on %s", (kind) => {
     expect(old.plan.coverage).toMatchObject({ empty: false });
     const before = await ask({ measure: "runs", period: { kind: "month", month: 8 } });
     expect(before.kind).toBe("no_data");
+    // A comparison with a past only partly recorded is not made (a change against it would be false).
+    const partly = await ask({
+      measure: "runs",
+      period: { kind: "last_n_days", n: 20 },
+      compare: { kind: "previous" },
+    });
+    const firstDay = await one(
+      `SELECT to_char(min(("startedAt" AT TIME ZONE $1)::date), 'YYYY-MM-DD') AS n FROM n8n.execution_entity WHERE "deletedAt" IS NULL`,
+      [TZ],
+    );
+    expect(partly).toMatchObject({ kind: "comparison", previousFirstDay: firstDay });
+    const whole = await ask({
+      measure: "runs",
+      period: { kind: "last_n_days", n: 7 },
+      compare: { kind: "previous" },
+    });
+    expect(whole).toMatchObject({ kind: "comparison", previousFirstDay: null });
   });
 
   it("never puts a name, a sender or any other value of a plan into SQL text", async () => {

@@ -216,7 +216,8 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
         plan: covered,
         current,
         previous,
-        previousFirstDay: before?.empty ? before.firstDay : null,
+        // A past only partly recorded cannot be compared with: a change against it would be false.
+        previousFirstDay: before ? before.firstDay : null,
       };
     }
     if (plan.breakdown) return breakdown(covered, rows, spec);

@@ -71,6 +71,16 @@ describe("readTime: explicit dates", () => {
     expect(daysOf("orders on 3 November 2025")).toEqual(["2025-11-03", "2025-11-03"]);
   });
 
+  it.each<[string, PeriodSpec]>([
+    ["ordini del 31 febbraio", { kind: "day", day: date(2, 31) }],
+    ["email del 30 febbraio 2026", { kind: "day", day: date(2, 30, 2026) }],
+    ["orders on 30 February", { kind: "day", day: date(2, 30) }],
+    ["runs on 31 of April", { kind: "day", day: date(4, 31) }],
+  ])("reads the impossible date %s as that date, never as its month", (q, spec) => {
+    expect(only(q)).toEqual(spec);
+    expect(() => resolvePeriod(only(q), NOW, TZ)).toThrow(/not a date/);
+  });
+
   it("does not take a day-of-month date for the time of day or a rolling span", () => {
     const r = read("quanti ordini il 3 novembre?");
     expect(r.hours).toBeNull();

@@ -238,8 +238,24 @@ function findDates(original: string, scanner: Scanner): DateHit[] {
       scanner.mark(at, normalized.length, `§${hits.length - 1}`);
     }
   }
+  // chrono passes over dates that do not exist ("31 febbraio", "30 February"): read them here, so the
+  // plan can say the day is not in the calendar instead of letting the month answer for it.
+  for (const m of scanner.takeAll(IMPOSSIBLE_DATE)) {
+    const [day, month, year] = [Number(m[1]), MONTHS[m[2]!]!, m[3] ? Number(m[3]) : null];
+    hits.push({
+      day: year ? { kind: "date", month, day, year } : { kind: "date", month, day },
+      end: null,
+      at: m.index,
+    });
+    scanner.mark(m.index, m[0].length, `§${hits.length - 1}`);
+  }
   return hits;
 }
+
+/** A day number and a full month name that chrono did not take (the impossible ones). */
+const IMPOSSIBLE_DATE = new RegExp(
+  `\\b([1-9]|[12]\\d|3[01]) (?:(?:di|of) )?(${MONTH_NAMES})\\b(?: (\\d{4})\\b)?`,
+);
 
 // ---------------------------------------------------------------------------------------------------
 // Time of day.

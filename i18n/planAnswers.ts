@@ -661,7 +661,10 @@ function comparisonSentence(result: Extract<PlanResult, { kind: "comparison" }>,
     const since = dayMonth(result.previousFirstDay, lang);
     // "al periodo …" → "con il periodo …", "a ottobre" → "con ottobre"; "on Monday …" → "with Monday …".
     const withRef = it
-      ? ref.replace(/^al /, "con il ").replace(/^a /, "con ").replace(/^alle /, "con le ")
+      ? ref
+          .replace(/^al /, "con il ")
+          .replace(/^a /, "con ")
+          .replace(/^alle /, "con le ")
       : `with ${ref.replace(/^on /, "")}`;
     return it
       ? `${valueSentence(m, result.current, s, {})} Non posso confrontarlo ${withRef}: i dati registrati partono dal ${since}.`

@@ -38,7 +38,7 @@ function zonedParts(instant: Date, timeZone: string): Record<string, number> {
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in milliseconds. */
-function offsetMs(instant: Date, timeZone: string): number {
+export function offsetMs(instant: Date, timeZone: string): number {
   const p = zonedParts(instant, timeZone);
   const asUtc = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;

@@ -27,9 +27,9 @@ describe.each(TEST_BACKENDS)("the semantic layer on %s", (kind) => {
   const texts: string[] = [];
   const params: unknown[][] = [];
 
-  async function ask(input: DraftPlanInput): Promise<PlanResult> {
+  async function ask(input: DraftPlanInput, now: Date = NOW): Promise<PlanResult> {
     const catalog = await createEntityCatalogSource(db.pool, { app: "milhena", n8n: "n8n" }).load();
-    const outcome = resolvePlan(draftPlan(input), { catalog, now: NOW, timeZone: TZ });
+    const outcome = resolvePlan(draftPlan(input), { catalog, now, timeZone: TZ });
     if (outcome.kind !== "plan") throw new Error(`not a plan: ${outcome.kind}`);
     return layer().execute(outcome.plan);
   }
@@ -142,6 +142,54 @@ describe.each(TEST_BACKENDS)("the semantic layer on %s", (kind) => {
       ),
     );
   });
+
+  it.each([
+    ["48 hours, mid-hour", 48, 17 * 60_000 + 23_456],
+    ["30 hours, on the hour", 30, 0],
+    ["2 hours, mid-hour", 2, 59 * 60_000],
+    ["600 hours, across the change from summer time", 600, 5 * 60_000],
+  ])(
+    "counts a rolling span from the hourly aggregates and the facts at its edges: %s",
+    async (_name, hours, earlier) => {
+      const now = new Date(NOW.getTime() - earlier);
+      const failed = `status IN ('error', 'crashed')`;
+      const truth = (extra: string, params: unknown[] = []) =>
+        one(
+          `SELECT count(*)::int AS n FROM n8n.execution_entity WHERE "deletedAt" IS NULL
+             AND "startedAt" >= $1::timestamptz - make_interval(hours => $2) AND "startedAt" < $1::timestamptz ${extra}`,
+          [now, hours, ...params],
+        );
+      const runs = await ask({ measure: "runs", period: { kind: "rolling_hours", hours } }, now);
+      expect(runs).toMatchObject({
+        kind: "value",
+        value: { value: await truth("") },
+        context: {
+          successes: { value: await truth(`AND status = 'success'`) },
+          failures: { value: await truth(`AND ${failed}`) },
+        },
+      });
+      const shop = await ask(
+        {
+          measure: "failures",
+          filters: { workflows: [{ text: "Shopify" }] },
+          period: { kind: "rolling_hours", hours },
+        },
+        now,
+      );
+      expect(value(shop)).toBe(await truth(`AND ${failed} AND "workflowId" = $3`, [SHOP]));
+      const evenings = await ask(
+        {
+          measure: "runs",
+          filters: { hours: { from: 18, to: 24 } },
+          period: { kind: "rolling_hours", hours },
+        },
+        now,
+      );
+      expect(value(evenings)).toBe(
+        await truth(`AND EXTRACT(HOUR FROM "startedAt" AT TIME ZONE $3) >= 18`, [TZ]),
+      );
+    },
+  );
 
   it("counts one sender's emails and the distinct senders from the payloads n8n stored", async () => {
     const mails = (await payloads(SUPPORT)).filter((p) => localDay(p.started) >= "2026-11-12");

@@ -172,6 +172,26 @@ function placeholderOf(q: CompiledQuery, value: BoundValue, cast: string): strin
 /** The time zone's placeholder, as the declarations' expressions receive it. */
 const tzRef = (q: CompiledQuery, timeZone: string) => () => placeholderOf(q, timeZone, "text");
 
+/**
+ * A count over a rolling span with whole hours in it, on filters both the hourly aggregates and the
+ * facts declare: its whole hours come from the aggregates and its edges from the facts.
+ */
+function splitsRolling(s: QuerySpec): boolean {
+  const def = MEASURE_DEFS[s.measure];
+  const [hourly, facts] = [
+    SOURCES.find((x) => x.name === "hourly")!,
+    SOURCES.find((x) => x.name === "facts")!,
+  ];
+  return (
+    s.period.kind === "rolling" &&
+    s.by === null &&
+    def.unit === "count" &&
+    def.sql.hourly !== undefined &&
+    def.sql.facts !== undefined &&
+    activeFilters(s.filters).every((f) => hourly.filters[f] !== undefined && facts.filters[f] !== undefined)
+  );
+}
+
 /** Properties every compiled statement has, whatever it was compiled from. */
 function expectWellFormed(q: CompiledQuery): void {
   const used = placeholders(q.text);
@@ -298,7 +318,7 @@ describe("every measure × dimension × filter × period", () => {
             expect(outcome.kind, label).toBe(declared ? "compiled" : "refused");
             if (outcome.kind === "compiled") {
               compiledCount++;
-              expect(outcome.query.source, label).toBe(declared!.name);
+              expect(outcome.query.source, label).toBe(splitsRolling(s) ? "hourly" : declared!.name);
               expectWellFormed(outcome.query);
             } else {
               refusedCount++;
@@ -375,7 +395,21 @@ describe("representative plans, checked against the declarations by hand", () =>
       { measure: "avg_duration", filters: withFilters({ status: "failed" }) },
       "facts",
     ],
-    ["runs in the last 3 hours (rolling needs instants)", { measure: "runs", period: ROLLING }, "facts"],
+    [
+      "runs in the last 3 hours (whole hours from the aggregates)",
+      { measure: "runs", period: ROLLING },
+      "hourly",
+    ],
+    [
+      "the longest run in the last 3 hours (not a count: instants)",
+      { measure: "max_duration", period: ROLLING },
+      "facts",
+    ],
+    [
+      "failed runs in the last 3 hours (status only on facts)",
+      { measure: "runs", period: ROLLING, filters: withFilters({ status: "failed" }) },
+      "facts",
+    ],
     ["latest email (facts only)", { measure: "latest_email" }, "facts"],
     ["order value by day", { measure: "order_value_sum", by: "day" }, "hourly"],
     ["active workflows", { measure: "active_workflows", period: NONE }, "workflows"],
@@ -396,7 +430,13 @@ describe("representative plans, checked against the declarations by hand", () =>
     const q = compiled(s);
     expect(q.source).toBe(source);
     expectWellFormed(q);
-    expectDeclared(q, s, sourceNamed(source));
+    if (!splitsRolling(s)) expectDeclared(q, s, sourceNamed(source));
+    else {
+      // Both halves are the measure's own declarations, summed.
+      const sql = MEASURE_DEFS[s.measure].sql;
+      expect(q.text).toContain(`coalesce(${sql.hourly!.value}, 0) FROM milhena.business_hourly h`);
+      expect(q.text).toContain(`coalesce(${sql.facts!.value}, 0) FROM milhena.business_execution_data f`);
+    }
   });
 
   const refusedCases: [string, Partial<QuerySpec>, RegExp][] = [
@@ -575,7 +615,7 @@ describe("every value is a bound parameter", () => {
     expect(() => compiler.compile(spec({ period, filters: withFilters({ status: "failed" }) }))).toThrow();
   });
 
-  it.each(INJECTIONS)("rolling instants: %s", (evil) => {
+  it.each(INJECTIONS)("rolling instants, split or not: %s", (evil) => {
     const period: ResolvedPeriod = {
       kind: "rolling",
       hours: 1,
@@ -583,12 +623,14 @@ describe("every value is a bound parameter", () => {
       to: `${evil}!`,
       spec: { kind: "rolling_hours", hours: 1 },
     };
-    const q = compiled(spec({ period }));
-    expectWellFormed(q);
-    expectNotInText(q, evil);
-    expect(q.text).toContain(
-      `f.started_at >= ${placeholderOf(q, evil, "timestamptz")} AND f.started_at < ${placeholderOf(q, `${evil}!`, "timestamptz")}`,
-    );
+    for (const measure of ["runs", "max_duration"] as const) {
+      const q = compiled(spec({ measure, period }));
+      expectWellFormed(q);
+      expectNotInText(q, evil);
+      expect(q.text).toContain(
+        `f.started_at >= ${placeholderOf(q, evil, "timestamptz")} AND f.started_at < ${placeholderOf(q, `${evil}!`, "timestamptz")}`,
+      );
+    }
   });
 
   it.each(INJECTIONS)("the time zone: %s", (evil) => {
@@ -833,9 +875,55 @@ describe("periods, time zone and names", () => {
   });
 
   it("a rolling span binds its instants as given", () => {
-    const q = compiled(spec({ period: ROLLING }));
+    const q = compiled(spec({ measure: "max_duration", period: ROLLING }));
     expect(q.text).toContain("f.started_at >= $1::timestamptz AND f.started_at < $2::timestamptz");
     expect(q.params).toEqual([ROLLING.from, ROLLING.to]);
+  });
+
+  it("a rolling count reads its whole local hours from the aggregates and its edges from the facts", () => {
+    const rolling = (from: string, to: string, hours: number): ResolvedPeriod => ({
+      kind: "rolling",
+      hours,
+      from,
+      to,
+      spec: { kind: "rolling_hours", hours },
+    });
+    // 11:20 → 14:20 UTC is 12:20 → 15:20 in Rome: whole hours 13:00 → 15:00, edges 11:20–12:00 and 14:00–14:20.
+    const q = compiled(spec({ period: rolling("2026-11-18T11:20:00.000Z", "2026-11-18T14:20:00.000Z", 3) }));
+    expectWellFormed(q);
+    expect(q.name).toBe("runs@hourly+facts");
+    expect(q.text).toContain("FROM milhena.business_hourly h");
+    expect(q.text).toContain("FROM milhena.business_execution_data f");
+    expect(q.params).toEqual([
+      "2026-11-18",
+      "2026-11-18",
+      "2026-11-18T13:00:00",
+      "2026-11-18T15:00:00",
+      "2026-11-18T11:20:00.000Z",
+      "2026-11-18T12:00:00.000Z",
+      "2026-11-18T14:00:00.000Z",
+      "2026-11-18T14:20:00.000Z",
+    ]);
+    // In Kolkata (UTC+5:30) local hours start at half past the UTC hour.
+    const india = compiled(
+      spec({
+        period: rolling("2026-11-18T11:20:00.000Z", "2026-11-18T14:20:00.000Z", 3),
+        timeZone: "Asia/Kolkata",
+      }),
+    );
+    expect(india.params.slice(2, 6)).toEqual([
+      "2026-11-18T17:00:00",
+      "2026-11-18T19:00:00",
+      "2026-11-18T11:20:00.000Z",
+      "2026-11-18T11:30:00.000Z",
+    ]);
+    // Less than one whole hour, or across a change of offset (25 October in Rome): the facts alone.
+    expect(
+      compiled(spec({ period: rolling("2026-11-18T11:20:00.000Z", "2026-11-18T12:10:00.000Z", 1) })).source,
+    ).toBe("facts");
+    expect(
+      compiled(spec({ period: rolling("2026-10-24T12:00:00.000Z", "2026-10-26T12:00:00.000Z", 48) })).source,
+    ).toBe("facts");
   });
 
   it("the inventory has no period condition", () => {

@@ -643,7 +643,7 @@ describe("renderPlanAnswer: breakdowns", () => {
 });
 
 describe("renderPlanAnswer: comparisons", () => {
-  it("gives the change and the reference figure", () => {
+  it("gives the change and the reference figure, and says a period still going is so far", () => {
     const a = both(
       comparison(
         { measure: "orders_received", period: period({ kind: "this_week" }) },
@@ -653,9 +653,11 @@ describe("renderPlanAnswer: comparisons", () => {
       ),
     );
     expect(a.it).toMatch(
-      /^Questa settimana: 1\.300 ordini, 30% in più rispetto al periodo .*11 novembre \(1\.000\)\.$/,
+      /^Questa settimana finora: 1\.300 ordini, 30% in più rispetto al periodo .*11 novembre \(1\.000\)\.$/,
     );
-    expect(a.en).toBe("This week: 1,300 orders, 30% more than the period from 9 to 11 November (1,000).");
+    expect(a.en).toBe(
+      "This week so far: 1,300 orders, 30% more than the period from 9 to 11 November (1,000).",
+    );
   });
 
   it("names the reference month of two named periods", () => {
@@ -667,8 +669,8 @@ describe("renderPlanAnswer: comparisons", () => {
         count(1000),
       ),
     );
-    expect(a.it).toBe("A novembre: 900 ordini, 10% in meno rispetto a ottobre (1.000).");
-    expect(a.en).toBe("In November: 900 orders, 10% fewer than October (1,000).");
+    expect(a.it).toBe("A novembre finora: 900 ordini, 10% in meno rispetto a ottobre (1.000).");
+    expect(a.en).toBe("In November so far: 900 orders, 10% fewer than October (1,000).");
   });
 
   it("compares rolling hours with the hours before", () => {
@@ -698,6 +700,9 @@ describe("renderPlanAnswer: comparisons", () => {
       ),
     );
     expect(a.it).toContain(`, ${itWord} rispetto`);
+    // Yesterday is over: no "so far".
+    expect(a.it).not.toContain("finora");
+    expect(a.en).not.toContain("so far");
     // "steady than …" is no English: the reference figure goes in brackets with its period.
     expect(a.en).toContain(`, ${enWord} (${before} on Monday 16 November)`);
     expect(a.en).not.toContain(" than ");

@@ -670,20 +670,23 @@ function comparisonSentence(result: Extract<PlanResult, { kind: "comparison" }>,
       ? `${valueSentence(m, result.current, s, {})} Non posso confrontarlo ${withRef}: i dati registrati partono dal ${since}.`
       : `${valueSentence(m, result.current, s, {})} I cannot compare it ${withRef}: my records start on ${since}.`;
   }
+  // A period that ends today is not over: "so far" says the comparison is with a day still going.
+  const soFar =
+    plan.period.kind === "days" && plan.period.to === plan.today ? (it ? " finora" : " so far") : "";
   if (result.current.unit === "count" && result.previous.unit === "count") {
     const a = result.current.value ?? 0;
     const b = result.previous.value ?? 0;
     const noun = nounOf(m, a, lang);
     return it
-      ? `${When}${wf}${from}: ${cur} ${noun}, ${change(a, b, lang)} rispetto ${ref} (${prev}).`
+      ? `${When}${soFar}${wf}${from}: ${cur} ${noun}, ${change(a, b, lang)} rispetto ${ref} (${prev}).`
       : / (more|fewer)$/.test(change(a, b, lang))
-        ? `${When}${wf}${from}: ${cur} ${noun}, ${change(a, b, lang)} than ${ref} (${prev}).`
-        : `${When}${wf}${from}: ${cur} ${noun}, ${change(a, b, lang)} (${prev} ${ref}).`;
+        ? `${When}${soFar}${wf}${from}: ${cur} ${noun}, ${change(a, b, lang)} than ${ref} (${prev}).`
+        : `${When}${soFar}${wf}${from}: ${cur} ${noun}, ${change(a, b, lang)} (${prev} ${ref}).`;
   }
   const noun = nounOf(m, 1, lang);
   return it
-    ? `${When}${wf}${from} ${noun}: ${cur}, contro ${prev} rispetto ${ref.replace(/^(al|a) /, "$1 ")}.`
-    : `${When}${wf}${from} the ${noun} was ${cur}, against ${prev} for ${ref}.`;
+    ? `${When}${soFar}${wf}${from} ${noun}: ${cur}, contro ${prev} rispetto ${ref.replace(/^(al|a) /, "$1 ")}.`
+    : `${When}${soFar}${wf}${from} the ${noun} was ${cur}, against ${prev} for ${ref}.`;
 }
 
 function shareSentence(result: Extract<PlanResult, { kind: "share" }>, s: Scope): string {

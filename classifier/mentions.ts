@@ -112,6 +112,8 @@ export interface SpotOptions {
   readonly known: (token: string) => boolean;
   /** Does the question speak of emails (a capitalized unknown name is then a sender)? */
   readonly aboutEmails: boolean;
+  /** Does it speak of the business data (a capitalized unknown name is then a workflow to ask about)? */
+  readonly aboutData: boolean;
   /** Positions that belong to a measure's own phrase ("richieste dal sito"): never a name. */
   readonly excluded?: (position: number) => boolean;
 }
@@ -181,8 +183,10 @@ export function spotNames(
     }
   }
 
-  // A capitalized name nobody has, in a question about emails: a sender the data does not know.
-  if (options.aboutEmails && senders.length === 0) {
+  // A capitalized name nobody has: in a question about emails a sender the data does not know, in
+  // any other a workflow ("orders from Germany", "gli ordini di Mario Bianchi"). Either way the
+  // business tool asks about it; dropping it would answer a question that was not asked.
+  if (senders.length === 0 && (options.aboutEmails || (options.aboutData && workflows.length === 0))) {
     const unknown: number[] = [];
     tokens.forEach((q, i) => {
       if (!q.capitalized || taken.has(i) || options.known(q.token) || conceptOf(q.token) !== q.token) return;
@@ -193,7 +197,12 @@ export function spotNames(
     if (unknown.length > 0) {
       const first = unknown[0]!;
       const run = unknown.filter((k, j) => k === first + j);
-      senders.push({ text: run.map((k) => tokens[k]!.raw ?? words[k]).join(" "), explicit: true });
+      const mention = { text: run.map((k) => tokens[k]!.raw ?? words[k]).join(" "), explicit: true };
+      if (options.aboutEmails) senders.push(mention);
+      else {
+        workflows.push(mention);
+        unresolvedWorkflow = true;
+      }
       for (const k of run) taken.add(k);
     }
   }

@@ -593,6 +593,36 @@ describe("readPlan: comparisons and forecasts", () => {
   });
 });
 
+describe("readPlan: names the data does not have are never dropped", () => {
+  it.each([
+    ["how many orders from Germany?", "Germany"],
+    ["quanti ordini ha fatto Mario Bianchi?", "Mario Bianchi"],
+    ["runs of the Stripe workflow yesterday", "Stripe"],
+  ])("%s asks about %s instead of answering for everything", (q, name) => {
+    const plan = planOf(q);
+    expect(plan.filters.workflows).toEqual([{ text: name, explicit: true }]);
+  });
+
+  it("reads a capitalized unknown name in a question about emails as a sender", () => {
+    expect(planOf("how many emails did Roberto Gallo send?").filters.senders).toEqual([
+      { text: "Roberto Gallo", explicit: true },
+    ]);
+  });
+
+  it("does not make a data question of a name in a question that is not about the data", () => {
+    expect(reading("che tempo fa domani a Milano?")).toBeNull();
+  });
+});
+
+describe("readPlan: bottom N", () => {
+  it("the bottom N workflows by a measure is an ascending ranking of N", () => {
+    expect(planOf("give me the bottom 3 workflows by runs this month")).toMatchObject({
+      measure: "runs",
+      breakdown: { by: "workflow", order: "asc", limit: 3 },
+    });
+  });
+});
+
 describe("readPlan: follow-ups edit the previous plan", () => {
   it("another period, then another workflow (English)", () => {
     const [first, second, third] = converse(

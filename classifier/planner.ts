@@ -120,6 +120,7 @@ function read(input: PlannerInput): Reading {
   let names = spotNames(qtokens, catalog, {
     known: isKnownWord,
     aboutEmails: EMAIL_HINT.test(signals.text),
+    aboutData: signals.queryType !== null,
     excluded: (p) => phrase.has(p),
   });
   const blanked = blankTokens(signals.tokens, names.taken);

@@ -42,10 +42,10 @@ export interface ShapeReading {
 
 const WORKFLOW = `(${WORKFLOW_NOUN}|one|ones|quello|quella|quelli|quale)`;
 const MOST = `(di piu|piu spesso|piu volte|piu|most|the most|more|maggior|maggiori|highest|busiest|piu attiv[oaie]|piu impegnat[oaie]|top|peggiore|peggiori|worst|longest|slowest|piu lent[oaie]|piu lung[oaie]|ci mette di piu)`;
-const LEAST = `(di meno|meno spesso|meno|least|the least|fewest|lowest|minimo|minor|quietest|piu tranquill[oaie]|fastest|quickest|piu velo[cx]\\w*)`;
+const LEAST = `(di meno|meno spesso|meno|least|the least|fewest|lowest|bottom|minimo|minor|quietest|piu tranquill[oaie]|fastest|quickest|piu velo[cx]\\w*)`;
 
 const TOP_N = new RegExp(
-  `\\b(top|i primi|le prime|the first|i|le|the|primi|prime) ${NUM}\\b(?! (giorni|days|ore|hours|settimane|weeks|mesi|months|volte|times))`,
+  `\\b(top|bottom|i primi|le prime|the first|i|le|the|primi|prime) ${NUM}\\b(?! (giorni|days|ore|hours|settimane|weeks|mesi|months|volte|times))`,
 );
 const SINGULAR_WHICH = new RegExp(
   `\\b(quale|qual|che|which|what) (e |is |was |e stato |e stata )?(il |lo |la |l |the )?(${WORKFLOW_NOUN}|one)\\b`,

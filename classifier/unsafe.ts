@@ -150,9 +150,12 @@ const NAMED_RULES: ReadonlyArray<readonly [UnsafeRule, RegExp]> = [
     "other_users",
     /\b([Cc]onversazion[ei]|[Cc]hat|[Cc]ronologia|[Cc]onversations?|[Hh]istory)\b.{0,12}\b(di|del|della|of|from|by)\s+[A-Z][a-z]{2,}/,
   ],
+  ["other_users", /\b(ha chiesto|hanno chiesto)\b.{0,25}\s[A-Z][a-z]{2,}|\b[Ww]hat did [A-Z][a-z]{2,} ask\b/],
   [
+    // "cosa ha scritto Laura?" asks for someone's conversation — unless the question is about the emails
+    // people send the company ("quante email ha scritto Laura Conti?", "ci ha scritto Marco?").
     "other_users",
-    /\b(ha chiesto|hanno chiesto|ha scritto)\b.{0,25}\s[A-Z][a-z]{2,}|\b[Ww]hat did [A-Z][a-z]{2,} (ask|write|say)\b/,
+    /^(?!.*\b([Ee]-?mails?|[Mm]ails?|[Pp]osta|[Ii]nbox|ci ha scritto|ci hanno scritto|wrote to us)\b).*(\bha scritto\b.{0,25}\s[A-Z][a-z]{2,}|\b[Ww]hat did [A-Z][a-z]{2,} (write|say)\b)/,
   ],
 ];
 

@@ -21,7 +21,7 @@ const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp]> = [
   ],
   [
     "email_content",
-    /\b(di cosa parla\w*|di che cosa parla\w*|cosa dicono|cosa diceva\w*|what (were|are|was|did) (the |our )?(emails?|mails?|messages?) (about|say)|what .{0,20}(emails?|mails?) (were|are) about|argoment[oi]|topics?|oggett[oi] delle|subject lines?|subjects?|contenut[oi]|content of|sentiment|tono delle|tone of|lamentel[ae]|complain\w*|reclam[oi]|arrabbiat[oi]|angry|happy customers|soddisf\w*|satisf\w*)\b/,
+    /\b(di cosa parla\w*|di che cosa parla\w*|cosa dicono|what did .{1,40} (write|wrote|say|ask) about|what did .{1,40} (write|say|ask)\b(?! (many|much))|(wrote|written|writing) about|cosa (ci |mi )?(ha|hanno) (scritto|chiesto|detto)|di cosa (ci |mi )?(ha|hanno) scritto|scritto (riguardo|a proposito)|cosa diceva\w*|what (were|are|was|did) (the |our )?(emails?|mails?|messages?) (about|say)|what .{0,20}(emails?|mails?) (were|are) about|argoment[oi]|topics?|oggett[oi] delle|subject lines?|subjects?|contenut[oi]|content of|sentiment|tono delle|tone of|lamentel[ae]|complain\w*|reclam[oi]|arrabbiat[oi]|angry|happy customers|soddisf\w*|satisf\w*)\b/,
   ],
   [
     "people",

@@ -180,7 +180,15 @@ const both =
     res.every((re) => re.test(text));
 
 /** Measures in priority order; the first that matches names the question's measure. */
+/** Emails without a reply: the emails received, whose answer gives the replies beside them. */
+const UNANSWERED = l(`
+  senza risposta | senza una risposta | non risposte | non hanno avuto risposta | non hanno ricevuto risposta |
+  in attesa di risposta | unanswered | not answered | not replied | without a reply | without reply |
+  did not get a reply | didn t get a reply | got no reply | no reply yet | not been answered
+`);
+
 const MEASURE_RULES: readonly Rule[] = [
+  ["emails_received", (t) => UNANSWERED.test(t) && (EMAIL_WORDS.test(t) || REPLY_WORDS.test(t))],
   [
     "latest_email",
     (t) =>

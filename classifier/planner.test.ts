@@ -614,6 +614,15 @@ describe("readPlan: names the data does not have are never dropped", () => {
   });
 });
 
+describe("readPlan: emails without a reply", () => {
+  it.each(["how many emails did not get a reply today?", "quante email senza risposta questa settimana?"])(
+    "%s asks for the emails received, answered with the replies beside them",
+    (q) => {
+      expect(planOf(q).measure).toBe("emails_received");
+    },
+  );
+});
+
 describe("readPlan: bottom N", () => {
   it("the bottom N workflows by a measure is an ascending ranking of N", () => {
     expect(planOf("give me the bottom 3 workflows by runs this month")).toMatchObject({

@@ -13,6 +13,15 @@ describe("unsupportedTopic", () => {
     ["di cosa ha scritto Marco Rossi ieri?", "email_content"],
     ["di cosa parlano le email di oggi?", "email_content"],
     ["quali prodotti abbiamo venduto?", "products"],
+    ["quanti ordini sopra i 100 euro?", "amount_filter"],
+    ["how many orders over 500 euros this week?", "amount_filter"],
+    ["orders of at least 50 euros yesterday", "amount_filter"],
+    ["how many orders were refunded?", "refunds"],
+    ["quanti rimborsi questo mese?", "refunds"],
+    ["quante esecuzioni sono in corso adesso?", "live_status"],
+    ["how many runs are waiting?", "live_status"],
+    ["how many orders in the first week of November?", "other"],
+    ["ordini della prima settimana di novembre", "other"],
   ])("%s is %s", (q, topic) => {
     expect(topicOf(q)).toBe(topic);
   });
@@ -22,6 +31,12 @@ describe("unsupportedTopic", () => {
     "quante email ci ha scritto Laura Conti?",
     "what did we sell yesterday in total?",
     "how many orders came in today?",
+    "quanti ordini nel mese in corso?",
+    "which workflow returns the most errors?",
+    "more than 100 emails today?",
+    "quante email sono in attesa di risposta?",
+    "how many automations are running right now?",
+    "how many orders last week?",
   ])("%s is a question the data answers", (q) => {
     expect(topicOf(q)).toBeNull();
   });

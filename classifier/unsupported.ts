@@ -6,7 +6,7 @@ import type { UnsupportedTopic } from "../graph/plan.ts";
  * team did something, one record looked up by its number, the n8n server's health, currency
  * conversions. Matched on normalized text; the answer says so and what Milhena can tell instead.
  */
-const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp]> = [
+const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp, RegExp?]> = [
   [
     "profit",
     /\b(profitt[oi]|profit|profits|profitable|margin[ei]?|margins?|marginalita|utile netto|utili|net income|earnings after|costi|costo|costs?|spese|expenses|spending|guadagno netto|net profit|roi)\b/,
@@ -36,6 +36,25 @@ const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp]> = [
     /\b(cpu|memoria|memory|ram|disco|disk|storage space|spazio su disco|server|uptime del server|carico del server|server load|load average|versione di n8n|n8n version|database size|dimensione del database)\b/,
   ],
   [
+    "amount_filter",
+    /\b(sopra|sotto|oltre|piu di|meno di|superiori? a|inferiori? a|maggiori? di|minori? di|over|above|under|below|more than|less than|greater than|at least|almeno)( i| gli| the| a| an)? ?(€ ?)?\d+([.,]\d+)? ?(€|euro|eur|dollari|dollars|usd|\$)/,
+  ],
+  [
+    "refunds",
+    /\b(rimbors\w*|refund\w*|res[io] (dei|degli|di) (clienti|ordini|prodotti)|returned orders?|product returns?|chargebacks?|storni|ordini annullati|annullat[io] dai clienti|cancell?ed orders?|order cancellations?|disdett\w*)\b/,
+  ],
+  [
+    "live_status",
+    /\b((sono|e|ancora|attualmente|adesso|ora|stanno) (in corso|in esecuzione|in attesa(?! di rispost)|in coda|girando)|esecuzioni in (corso|attesa|coda)|in esecuzione (adesso|ora|in questo momento)|(running|waiting|pending|queued) (right )?now|(currently|still) (running|waiting|pending)|(are|is) (running|waiting|pending|queued)|in progress)\b/,
+    // "how many automations are running?" asks how many are switched on (active workflows).
+    /^(?!.*\b(esecuzion\w*|runs?|executions?)\b).*\b(automazion\w*|workflows?|processi|flussi|automations?|processes|flows)\b/,
+  ],
+  [
+    // "la prima settimana di novembre": a week counted inside a month is not a period Milhena reads.
+    "other",
+    /\b((prima|seconda|terza|quarta|ultima) settimana (di|del mese di|d)|(first|second|third|fourth|last) week (of|in)) (gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/,
+  ],
+  [
     "currency_conversion",
     /\b(in dollari|in dollars|in usd|in us dollars|in sterline|in pounds|in gbp|in franchi|in yen|converti\w*|conversion|convert|tasso di cambio|exchange rate|cambio valuta)\b/,
   ],
@@ -43,5 +62,5 @@ const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp]> = [
 
 /** What a question asks that Milhena cannot say precisely, or null. */
 export function unsupportedTopic(text: string): UnsupportedTopic | null {
-  return TOPICS.find(([, re]) => re.test(text))?.[0] ?? null;
+  return TOPICS.find(([, re, unless]) => re.test(text) && !unless?.test(text))?.[0] ?? null;
 }

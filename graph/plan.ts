@@ -151,6 +151,12 @@ export const UNSUPPORTED_TOPICS = [
   "single_record",
   "server",
   "currency_conversion",
+  /** Orders above or below an amount: amounts are summed, averaged and ranked, never filtered. */
+  "amount_filter",
+  /** Refunds, returns, cancellations: n8n's executions do not say. */
+  "refunds",
+  /** What is running or waiting right now. */
+  "live_status",
   /** Parts the semantic layer cannot combine (a breakdown of a comparison, an hour of one sender). */
   "combination",
   /** A day the calendar does not have ("30 febbraio"). */

@@ -69,6 +69,18 @@ const TOPIC: Record<UnsupportedTopic, Record<Language, string>> = {
     it: "Non converto gli importi tra valute: ti dico i totali nella valuta in cui sono arrivati gli ordini.",
     en: "I don't convert amounts between currencies: I give totals in the currency the orders came in.",
   },
+  amount_filter: {
+    it: "Non separo gli ordini per importo: di ogni periodo ti dico quanti sono, quanto valgono in tutto e in media, il più grande e il più piccolo.",
+    en: "I don't split orders by amount: for any period I can tell you how many there were, their total and average value, the largest and the smallest.",
+  },
+  refunds: {
+    it: "Non vedo rimborsi, resi o annullamenti: vedo gli ordini arrivati, quelli elaborati e quelli non andati a buon fine.",
+    en: "I don't see refunds, returns or cancellations: I see the orders that came in, those processed and those that could not be processed.",
+  },
+  live_status: {
+    it: "Non vedo cosa è in esecuzione o in attesa in questo momento: conto le esecuzioni partite in un periodo e come sono andate.",
+    en: "I can't see what is running or waiting right now: I count the runs started in a period and how they went.",
+  },
   combination: {
     it: "Non riesco a calcolarlo con precisione in questa combinazione.",
     en: "I can't work that out precisely in this combination.",

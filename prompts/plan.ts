@@ -8,7 +8,7 @@ import { wireOf } from "../classifier/llmPlan.ts";
  * workflow names), so a plan can be cached by question and previous plan. Bump the version on every
  * wording change: cached plans are keyed by the prompt text.
  */
-export const PLAN_PROMPT_VERSION = "plan-2026-12-02.1";
+export const PLAN_PROMPT_VERSION = "plan-2026-12-02.2";
 
 const INTENTS = `intent:
 - GREETING: hello, thanks, bye. HELP: what can you do, how do you work.
@@ -47,7 +47,7 @@ const SHAPES = `plan.breakdown: by workflow, sender, day, weekday, hour or error
 plan.compare: previous ("compared with before", "vs the previous week": the equally long period just before), same_last_week / same_last_month / same_last_year ("than last week" after this week's period), period (a second named period: "novembre rispetto a ottobre" → period month 11, compare period month 10), or none.
 plan.share: true for "what percentage of our orders came from Shopify?" (the measure with the filter as a share of it without). "What percentage failed?" is failure_rate, not a share.
 plan.trend: true for "is it growing?", "andamento".
-plan.kind: query; forecast for the future ("next week", "domani", "what should we expect"): the measure (runs unless another is named) and horizonDays (7 for a week, 1 for tomorrow); unsupported when the question is about the business but asks what the data cannot say — then plan.unsupported: products (which products sold), places, profit (costs, margins), email_content (what an email said), people (staff, who is responsible), single_record (one order's or execution's details), server (CPU, memory, disk), currency_conversion, other. Otherwise plan.unsupported "none".`;
+plan.kind: query; forecast for the future ("next week", "domani", "what should we expect"): the measure (runs unless another is named) and horizonDays (7 for a week, 1 for tomorrow); unsupported when the question is about the business but asks what the data cannot say — then plan.unsupported: products (which products sold), places, profit (costs, margins), email_content (what an email said), people (staff, who is responsible), single_record (one order's or execution's details), server (CPU, memory, disk), currency_conversion, amount_filter (orders above or below an amount), refunds (refunds, returns, cancellations), live_status (what is running or waiting right now), other. Otherwise plan.unsupported "none".`;
 
 const FOLLOW_UPS = `Follow-ups: when a previous question and its plan are given and the new question only continues it ("e ieri?", "and the WooCommerce one?", "e il totale in euro?", "which one had the most?", "and compared with last week?"), copy the previous plan and change only what the new question changes (the period, the workflow or sender, the measure, a breakdown, a comparison). A question that names everything it needs is a new plan.`;
 

@@ -189,7 +189,8 @@ export function spotNames(
   if (senders.length === 0 && (options.aboutEmails || (options.aboutData && workflows.length === 0))) {
     const unknown: number[] = [];
     tokens.forEach((q, i) => {
-      if (!q.capitalized || taken.has(i) || options.known(q.token) || conceptOf(q.token) !== q.token) return;
+      if (!q.capitalized || taken.has(i) || options.excluded?.(i) || options.known(q.token)) return;
+      if (conceptOf(q.token) !== q.token) return;
       if (i === 0 && !tokens[1]?.capitalized) return;
       if (/^\d/.test(q.token) || q.token.length < 3) return;
       unknown.push(i);

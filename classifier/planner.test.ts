@@ -614,6 +614,60 @@ describe("readPlan: names the data does not have are never dropped", () => {
   });
 });
 
+describe("readPlan: two entities compared", () => {
+  it.each([
+    ["how many orders did Shopify get compared to WooCommerce this week?", "workflow"],
+    ["ordini Shopify rispetto a WooCommerce ieri", "workflow"],
+    ["emails from Laura Conti vs Marco Rossi this month", "sender"],
+  ])("%s puts them side by side, not two periods", (q, by) => {
+    const plan = planOf(q);
+    expect(plan.compare).toBeNull();
+    expect(plan.breakdown).toMatchObject({ by, order: "desc", limit: null });
+  });
+
+  it("one entity compared with a period is still a comparison of periods", () => {
+    expect(planOf("how many orders did Shopify get this week compared to last week?").compare).not.toBeNull();
+  });
+
+  it("a holiday said as a time is the day, not a workflow's word", () => {
+    const holidayCatalog: EntityCatalog = {
+      ...catalog,
+      workflows: [...catalog.workflows, wf("wf-xmas", "Promo Natale 2025", "email", [])],
+    };
+    const plan = readPlan({
+      question: "quante email a natale?",
+      signals: readSignals("quante email a natale?"),
+      previous: null,
+      catalog: holidayCatalog,
+    })!.plan;
+    expect(plan.filters.workflows).toEqual([]);
+    expect(plan.period).toEqual({ kind: "day", day: { kind: "date", month: 12, day: 25 } });
+  });
+});
+
+describe("readPlan: breakdowns said in other words", () => {
+  it.each([
+    ["how many workflows failed today?", "failures", "workflow"],
+    ["quanti processi hanno avuto errori questa settimana?", "failures", "workflow"],
+    ["how many orders per weekday last month?", "orders_received", "weekday"],
+  ])("%s is %s by %s", (q, measure, by) => {
+    expect(planOf(q)).toMatchObject({ measure, breakdown: { by, limit: null } });
+  });
+
+  it("'how many workflow runs' stays a count of runs", () => {
+    expect(planOf("how many workflow runs today?")).toMatchObject({ measure: "runs", breakdown: null });
+  });
+
+  it.each([
+    ["how many emails this week?", "from whom?"],
+    ["quante email ieri?", "da chi?"],
+  ])("%s → %s breaks the emails down by sender", (first, second) => {
+    const [, next] = converse(first, second);
+    expect(next!.plan).toMatchObject({ measure: "emails_received", breakdown: { by: "sender" } });
+    expect(next!.followUp).toBe(true);
+  });
+});
+
 describe("readPlan: emails without a reply", () => {
   it.each(["how many emails did not get a reply today?", "quante email senza risposta questa settimana?"])(
     "%s asks for the emails received, answered with the replies beside them",

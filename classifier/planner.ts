@@ -22,7 +22,7 @@ import {
 import { questionTokens, spotNames, type SpottedNames } from "./mentions.ts";
 import { readShape, type ShapeReading } from "./shape.ts";
 import type { Signals } from "./signals.ts";
-import { readTime, type TimeReading } from "./time.ts";
+import { holidayPositions, readTime, type TimeReading } from "./time.ts";
 import { unsupportedTopic } from "./unsupported.ts";
 import { resolvePeriod } from "../tools/periods.ts";
 import { FOLLOW_UP_START } from "./vocabulary.ts";
@@ -117,11 +117,12 @@ function read(input: PlannerInput): Reading {
   if (qtokens.length !== plainTokens.length)
     qtokens = plainTokens.map((token) => ({ token, capitalized: false }));
   const phrase = measurePhrasePositions(signals.tokens);
+  const holidays = holidayPositions(signals.tokens);
   let names = spotNames(qtokens, catalog, {
     known: isKnownWord,
     aboutEmails: EMAIL_HINT.test(signals.text),
     aboutData: signals.queryType !== null,
-    excluded: (p) => phrase.has(p),
+    excluded: (p) => phrase.has(p) || holidays.has(p),
   });
   const blanked = blankTokens(signals.tokens, names.taken);
   const time = readTime(blanked, question);
@@ -145,6 +146,22 @@ function read(input: PlannerInput): Reading {
     ((measureName && SUPERLATIVE.has(measureName)) || (shape.breakdown && shape.breakdown.limit !== null))
   )
     shape = { ...shape, compareAt: -1, compareByMoreThan: false };
+  // "Shopify compared to WooCommerce this week": two names either side of the comparison are two
+  // entities side by side — a breakdown over them — not two periods.
+  const twoSenders = names.senders.length >= 2;
+  if (
+    shape.compareAt >= 0 &&
+    (names.workflows.length >= 2 || twoSenders) &&
+    time.periods.length < 2 &&
+    !shape.comparePrevious &&
+    !shape.compareSame
+  )
+    shape = {
+      ...shape,
+      compareAt: -1,
+      compareByMoreThan: false,
+      breakdown: { by: twoSenders ? "sender" : "workflow", order: "desc", limit: null, zeroOnly: false },
+    };
   return {
     bare: signals.bare,
     names,

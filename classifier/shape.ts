@@ -57,6 +57,9 @@ const PLURAL_WHICH = new RegExp(
     `\\b(which|what|list|show me) (are |were )?(the )?(workflows|automations|processes|flows)\\b`,
   ].join("|"),
 );
+/** "how many workflows failed?": how many of them had failures, so which ones (not a count of runs). */
+const HOW_MANY_WORKFLOWS =
+  /\b(how many|quanti|quante) (different )?(workflows|processes|automations|flows|workflow|processi|automazioni|flussi)\b(?! (runs?|executions?|esecuzion))(\s\S+){0,4}\s(failed|fail|had (errors|failures|problems)|broke|crashed|hanno avuto (errori|problemi)|sono fallit[ie]|si sono (fermat[ie]|interrott[ie])|hanno dato errore)\b/;
 const SENDER_WHO =
   /\b(chi|who|quale mittente|which sender|what sender|quale cliente|which customer|quali mittenti|which senders|mittente|mittenti|senders|sender)\b/;
 const PER_KEY: ReadonlyArray<readonly [DimensionName, RegExp]> = [
@@ -66,7 +69,7 @@ const PER_KEY: ReadonlyArray<readonly [DimensionName, RegExp]> = [
   ],
   [
     "weekday",
-    /\b(per giorno della settimana|by weekday|by day of the week|per day of the week|giorno della settimana per giorno)\b/,
+    /\b(per giorno della settimana|by weekday|per weekday|each weekday|by day of the week|per day of the week|giorno della settimana per giorno)\b/,
   ],
   [
     "day",
@@ -80,7 +83,7 @@ const PER_KEY: ReadonlyArray<readonly [DimensionName, RegExp]> = [
   ],
   [
     "sender",
-    /\b(per mittente|by sender|per sender|for each sender|per ogni mittente|ogni mittente|each sender|per cliente|by customer)\b/,
+    /\b(per mittente|by sender|per sender|for each sender|per ogni mittente|ogni mittente|each sender|per cliente|by customer|from whom|da chi|da parte di chi|who sent (them|those|these|it)|chi (le|li) ha (mandat[ei]|inviat[ei]|scritt[ei]))\b/,
   ],
 ];
 const WHICH_DAY =
@@ -130,7 +133,9 @@ function breakdownOf(text: string, dimensionHint: DimensionName | null): Breakdo
   if (SENDER_WHO.test(text) && ranked) return { by: "sender", order, limit: limit(1), zeroOnly: false };
   const workflowNoun = new RegExp(`\\b${WORKFLOW}\\b`).test(text);
   // "which workflows failed?" lists them all; "which one failed most?" / "the busiest workflow" is the first.
-  if (PLURAL_WHICH.test(text)) return { by: "workflow", order, limit: limit(null), zeroOnly: false };
+  // "how many workflows failed today?": which ones, each with its count (the list says how many).
+  if (PLURAL_WHICH.test(text) || HOW_MANY_WORKFLOWS.test(text))
+    return { by: "workflow", order, limit: limit(null), zeroOnly: false };
   if (workflowNoun && (ranked || SINGULAR_WHICH.test(text)))
     return { by: "workflow", order, limit: limit(ranked ? 1 : null), zeroOnly: false };
   if (topN !== null) return { by: dimensionHint ?? "workflow", order, limit: topN, zeroOnly: false };

@@ -81,6 +81,15 @@ describe("readTime: explicit dates", () => {
     expect(() => resolvePeriod(only(q), NOW, TZ)).toThrow(/not a date/);
   });
 
+  it.each<[string, PeriodSpec]>([
+    ["quante email a Natale?", { kind: "day", day: date(12, 25) }],
+    ["orders on Christmas Eve", { kind: "day", day: date(12, 24) }],
+    ["ordini a Ferragosto", { kind: "day", day: date(8, 15) }],
+    ["runs on New Year's Day", { kind: "day", day: date(1, 1) }],
+  ])("reads the holiday %s as its day", (q, spec) => {
+    expect(only(q)).toEqual(spec);
+  });
+
   it("does not take a day-of-month date for the time of day or a rolling span", () => {
     const r = read("quanti ordini il 3 novembre?");
     expect(r.hours).toBeNull();

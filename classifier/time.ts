@@ -217,7 +217,13 @@ const EXPLICIT_DATE = new RegExp(
 /** Explicit dates in the question, found in the original text and located in the normalized one. */
 function findDates(original: string, scanner: Scanner): DateHit[] {
   const hits: DateHit[] = [];
-  // Every date kept below has a digit in it (a day number or d/m); without one, chrono is not asked.
+  // Holidays of fixed date: "a Natale", "on Christmas Eve", "a Ferragosto" are that day.
+  for (const m of scanner.takeAll(HOLIDAY)) {
+    const [month, day] = HOLIDAYS[m[1]!]!;
+    hits.push({ day: { kind: "date", month, day }, end: null, at: m.index });
+    scanner.mark(m.index, m[0].length, `§${hits.length - 1}`);
+  }
+  // Every other date kept below has a digit in it (a day number or d/m); without one, chrono is not asked.
   if (!/\d/.test(original)) return hits;
   const reference = new Date(Date.UTC(2026, 0, 15, 12));
   const seen = new Set<string>();
@@ -250,6 +256,50 @@ function findDates(original: string, scanner: Scanner): DateHit[] {
     scanner.mark(m.index, m[0].length, `§${hits.length - 1}`);
   }
   return hits;
+}
+
+/** Holidays that fall on the same date every year, in both languages (normalized text). */
+const HOLIDAYS: Readonly<Record<string, readonly [number, number]>> = {
+  "vigilia di natale": [12, 24],
+  "christmas eve": [12, 24],
+  natale: [12, 25],
+  "christmas day": [12, 25],
+  christmas: [12, 25],
+  "santo stefano": [12, 26],
+  "boxing day": [12, 26],
+  "san silvestro": [12, 31],
+  "new year s eve": [12, 31],
+  "new years eve": [12, 31],
+  capodanno: [1, 1],
+  "new year s day": [1, 1],
+  "new years day": [1, 1],
+  epifania: [1, 6],
+  befana: [1, 6],
+  ferragosto: [8, 15],
+};
+const HOLIDAY = new RegExp(
+  `\\b(${Object.keys(HOLIDAYS)
+    .sort((a, b) => b.length - a.length)
+    .join("|")})\\b`,
+);
+
+/**
+ * Token positions of holidays said as a time ("a Natale", "on Christmas Eve", "dopo Ferragosto"): they
+ * are the day, never a name, even where a workflow's name has the word («Promo Natale 2025»).
+ */
+export function holidayPositions(tokens: readonly string[]): ReadonlySet<number> {
+  const out = new Set<number>();
+  const text = tokens.join(" ");
+  const when = new RegExp(
+    `\\b(a|ad|at|on|per|over|durante|during|dopo|after|before|prima di|since|dal|da) (${HOLIDAY.source.slice(3, -3)})\\b`,
+    "g",
+  );
+  for (const m of text.matchAll(when)) {
+    const start = text.slice(0, m.index + m[0].length - m[2]!.length).split(" ").length - 1;
+    const words = m[2]!.split(" ").length;
+    for (let k = 0; k < words; k++) out.add(start + k);
+  }
+  return out;
 }
 
 /** A day number and a full month name that chrono did not take (the impossible ones). */

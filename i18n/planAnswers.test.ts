@@ -730,6 +730,18 @@ describe("renderPlanAnswer: comparisons", () => {
     );
     expect(money.it).toContain("1.500,00 €, contro 1.000,00 €");
     expect(money.en).toContain("€1,500.00, against €1,000.00");
+    // Against one day: "for Tuesday 17 November", not "for on …".
+    const day = both(
+      comparison(
+        { measure: "order_value_avg", period: period({ kind: "today" }) },
+        { kind: "previous" },
+        euros(250),
+        euros(300),
+      ),
+    );
+    expect(day.en).toMatch(/against €300\.00 for Tuesday 17 November\.$/);
+    expect(day.en).toMatch(/^Today so far /);
+    expect(day.en).not.toContain("for on");
   });
 });
 

@@ -671,8 +671,13 @@ function comparisonSentence(result: Extract<PlanResult, { kind: "comparison" }>,
       : `${valueSentence(m, result.current, s, {})} I cannot compare it ${withRef}: my records start on ${since}.`;
   }
   // A period that ends today is not over: "so far" says the comparison is with a day still going.
+  const calendar = ["today", "this_week", "this_month", "this_year", "month", "weekend"];
   const soFar =
-    plan.period.kind === "days" && plan.period.to === plan.today ? (it ? " finora" : " so far") : "";
+    plan.period.kind === "days" && plan.period.to === plan.today && calendar.includes(plan.period.spec.kind)
+      ? it
+        ? " finora"
+        : " so far"
+      : "";
   if (result.current.unit === "count" && result.previous.unit === "count") {
     const a = result.current.value ?? 0;
     const b = result.previous.value ?? 0;
@@ -686,7 +691,7 @@ function comparisonSentence(result: Extract<PlanResult, { kind: "comparison" }>,
   const noun = nounOf(m, 1, lang);
   return it
     ? `${When}${soFar}${wf}${from} ${noun}: ${cur}, contro ${prev} rispetto ${ref.replace(/^(al|a) /, "$1 ")}.`
-    : `${When}${soFar}${wf}${from} the ${noun} was ${cur}, against ${prev} for ${ref}.`;
+    : `${When}${soFar}${wf}${from} the ${noun} was ${cur}, against ${prev} for ${ref.replace(/^on /, "")}.`;
 }
 
 function shareSentence(result: Extract<PlanResult, { kind: "share" }>, s: Scope): string {

@@ -44,6 +44,7 @@ const WIRE_PERIOD_KINDS = [
   "this_month",
   "last_month",
   "this_year",
+  "last_year",
   "all_time",
   "day",
   "month",

@@ -47,7 +47,7 @@ export const PERCENT = new RegExp(
 
 const LAST_WORD = /\b(ultim[oaie]|last|latest|most recent|piu recente|recentissim[oa])\b/;
 const WHEN =
-  /\b(quando|when|a che ora|che ora|what time|at what time|how long ago|da quanto tempo|da quanto)\b/;
+  /\b(quando|when|a che ora|che ora|what time|at what time|how long ago|da quanto tempo|da quanto|l ultima volta che|the last time)\b/;
 
 const FAILURE_WORDS = new RegExp(`${ERRORS.pattern.source}|${FAILURE_RATE.pattern.source}`);
 /** Emails by their nouns, or by someone writing *to us* ("ci ha scritto", "wrote to us", "who wrote"): "write me a poem" is no email. */

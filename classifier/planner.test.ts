@@ -668,6 +668,17 @@ describe("readPlan: breakdowns said in other words", () => {
   });
 });
 
+describe("readPlan: 'the last time' is the latest event", () => {
+  it.each([
+    ["l'ultima volta che è partito il backup?", "latest_run"],
+    ["l'ultima volta che è fallito il CRM?", "latest_failure"],
+    ["l'ultima volta che è arrivato un ordine?", "latest_order"],
+    ["the last time we got an email from Laura Conti", "latest_email"],
+  ])("%s is %s", (q, measure) => {
+    expect(planOf(q).measure).toBe(measure);
+  });
+});
+
 describe("readPlan: emails without a reply", () => {
   it.each(["how many emails did not get a reply today?", "quante email senza risposta questa settimana?"])(
     "%s asks for the emails received, answered with the replies beside them",

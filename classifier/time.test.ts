@@ -90,6 +90,17 @@ describe("readTime: explicit dates", () => {
     expect(only(q)).toEqual(spec);
   });
 
+  it("last year is the whole previous calendar year; the past year the last twelve months", () => {
+    expect(only("quanti ordini l'anno scorso?")).toEqual({ kind: "last_year" });
+    expect(daysOf("how many runs last year?")).toEqual(["2025-01-01", "2025-12-31"]);
+    expect(only("runs in the past year")).toEqual({ kind: "last_n_days", n: 360 });
+  });
+
+  it("a span of whole hours written in minutes is those hours; other minutes are no period", () => {
+    expect(only("runs in the last 120 minutes")).toEqual({ kind: "rolling_hours", hours: 2 });
+    expect(periodsOf("runs in the past 90 minutes")).toEqual([]);
+  });
+
   it("does not take a day-of-month date for the time of day or a rolling span", () => {
     const r = read("quanti ordini il 3 novembre?");
     expect(r.hours).toBeNull();

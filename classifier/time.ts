@@ -174,6 +174,10 @@ const ROLLING = [
   ),
 ];
 
+const ROLLING_MINUTES = re(
+  `\\b((in|over|during) )?(the |negli |nei )?(?:ultimi|last|past|previous|scorsi) (\\d+) (minuti|minutes|minute|mins|min)\\b`,
+);
+
 // ---------------------------------------------------------------------------------------------------
 // Calendar dates, with chrono-node.
 
@@ -470,6 +474,19 @@ const NAMED: readonly NamedRule[] = [
     period: () => ({ kind: "this_year" }),
   },
   {
+    pattern: re(
+      `\\b(l anno scorso|lo scorso anno|l anno passato|nell anno precedente|last year|the previous year)\\b`,
+    ),
+    period: () => ({ kind: "last_year" }),
+  },
+  {
+    // "the past year", "l'ultimo anno": the twelve months up to today, as "the last 12 months".
+    pattern: re(
+      `\\b(the past year|in the past year|over the past year|the last twelve months|l ultimo anno|nell ultimo anno)\\b`,
+    ),
+    period: () => ({ kind: "last_n_days", n: 360 }),
+  },
+  {
     pattern: re(`\\b(nel|in|del|during) (20\\d\\d)\\b`),
     period: (m) => {
       const year = Number(m[2]);
@@ -582,6 +599,13 @@ export function readTime(text: string, original: string = text): TimeReading {
   for (const rule of ROLLING) {
     const m = s.take(rule);
     if (m) add({ kind: "rolling_hours", hours: m[5] ? clamp(toNumber(m[5]), 1, 744) : 1 }, m.index);
+  }
+  // "the last 120 minutes" is two hours; a span of minutes that is not whole hours is no period the
+  // data is cut by (the plan says so), and never "the last 90 days".
+  const minutes = s.take(ROLLING_MINUTES);
+  if (minutes) {
+    const n = toNumber(minutes[4]!);
+    if (n >= 60 && n % 60 === 0) add({ kind: "rolling_hours", hours: clamp(n / 60, 1, 744) }, minutes.index);
   }
 
   // Day ranges within one month written with a bare first day ("tra il 3 e il 10 novembre").

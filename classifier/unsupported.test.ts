@@ -22,6 +22,7 @@ describe("unsupportedTopic", () => {
     ["how many runs are waiting?", "live_status"],
     ["how many orders in the first week of November?", "other"],
     ["ordini della prima settimana di novembre", "other"],
+    ["runs in the past 90 minutes", "other"],
   ])("%s is %s", (q, topic) => {
     expect(topicOf(q)).toBe(topic);
   });
@@ -37,6 +38,7 @@ describe("unsupportedTopic", () => {
     "quante email sono in attesa di risposta?",
     "how many automations are running right now?",
     "how many orders last week?",
+    "runs in the last 120 minutes",
   ])("%s is a question the data answers", (q) => {
     expect(topicOf(q)).toBeNull();
   });

@@ -50,6 +50,11 @@ const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp, RegExp?]> = [
     /^(?!.*\b(esecuzion\w*|runs?|executions?)\b).*\b(automazion\w*|workflows?|processi|flussi|automations?|processes|flows)\b/,
   ],
   [
+    // "the last 90 minutes": spans of minutes that are not whole hours.
+    "other",
+    /\b(ultimi|last|past|previous|scorsi) (?!(60|120|180|240|300|360|420|480|540|600|660|720) )\d+ (minuti|minutes|minute|mins|min)\b/,
+  ],
+  [
     // "la prima settimana di novembre": a week counted inside a month is not a period Milhena reads.
     "other",
     /\b((prima|seconda|terza|quarta|ultima) settimana (di|del mese di|d)|(first|second|third|fourth|last) week (of|in)) (gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/,

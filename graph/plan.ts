@@ -76,6 +76,8 @@ export const PeriodSpecSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("this_month") }),
   z.object({ kind: z.literal("last_month") }),
   z.object({ kind: z.literal("this_year") }),
+  /** The whole previous calendar year. */
+  z.object({ kind: z.literal("last_year") }),
   z.object({ kind: z.literal("all_time") }),
   z.object({ kind: z.literal("day"), day: DaySpecSchema }),
   /** "a novembre": the latest such month (the current one so far); with a year, that month. */

@@ -111,6 +111,8 @@ export function periodPhrase(period: ResolvedPeriod, lang: Language, today: stri
         : `last month (${MONTHS.en[parts(from)[1] - 1]})`;
     case "this_year":
       return lang === "it" ? "quest'anno" : "this year";
+    case "last_year":
+      return lang === "it" ? `l'anno scorso (${parts(from)[0]})` : `last year (${parts(from)[0]})`;
     case "all_time":
       return lang === "it" ? "da quando ci sono i dati" : "since records began";
     case "last_n_days":

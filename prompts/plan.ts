@@ -8,7 +8,7 @@ import { wireOf } from "../classifier/llmPlan.ts";
  * workflow names), so a plan can be cached by question and previous plan. Bump the version on every
  * wording change: cached plans are keyed by the prompt text.
  */
-export const PLAN_PROMPT_VERSION = "plan-2026-12-02.2";
+export const PLAN_PROMPT_VERSION = "plan-2026-12-02.3";
 
 const INTENTS = `intent:
 - GREETING: hello, thanks, bye. HELP: what can you do, how do you work.
@@ -36,7 +36,7 @@ const FILTERS = `plan filters:
 - hourFrom/hourTo: local time of day [from, to) in whole hours: morning 6–12, afternoon 12–18, evening 18–24, night/"stanotte"/"last night" 0–6, "after 6pm"/"dopo le 18" 18–24, "before 9" 0–9, "between 9 and 12" 9–12, "at 3pm" 15–16, office hours 9–18. Both 0 for the whole day.`;
 
 const PERIODS = `plan.period (the days asked about; kind "none" when the question names no period — never guess one):
-- today, yesterday, this_week (Monday → today; "since Monday"), last_week (Monday–Sunday of the previous week), this_month, last_month, this_year, all_time ("ever", "in totale", "da sempre").
+- today, yesterday, this_week (Monday → today; "since Monday"), last_week (Monday–Sunday of the previous week), this_month, last_month, this_year, last_year (the whole previous calendar year), all_time ("ever", "in totale", "da sempre").
 - last_n_days with n: "past week"/"ultima settimana"/"last 7 days" → 7; "past N weeks" → 7·N; "last N months" → 30·N.
 - day with from: a single day. last_weekend / this_weekend. since with from ("dal 3 novembre" → that day to today). range with from and to, both included ("dal 3 al 10 novembre").
 - month with month 1–12 ("a novembre", "in October"; year 0 unless the question names one).

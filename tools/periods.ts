@@ -115,6 +115,8 @@ export function resolvePeriod(spec: PeriodSpec, now: Date, timeZone: string): Sp
     }
     case "this_year":
       return days(spec, { y: today.y, m: 1, d: 1 }, today, today);
+    case "last_year":
+      return days(spec, { y: today.y - 1, m: 1, d: 1 }, { y: today.y - 1, m: 12, d: 31 }, today);
     case "all_time":
       return days(spec, parseCivil(ALL_TIME_FROM), today, today);
     case "day": {

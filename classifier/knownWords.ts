@@ -42,6 +42,7 @@ const EXTRA = wordList(`
   automatico automatica automatici automatiche automatizzato automatizzata automatizzati automatizzate
   automated automatic automatically quick quickly brief short one ones veloce rapido rapida
   detto dice dicono says said sembra seems turned switched paused off on disabled enabled inactive spent spento spenti
+  different diversi diverse distinct distinti distinte various vari varie several separate
 `);
 
 const KNOWN: ReadonlySet<string> = new Set([

@@ -609,6 +609,10 @@ describe("readPlan: names the data does not have are never dropped", () => {
     ]);
   });
 
+  it("does not take a word of the language for a name", () => {
+    expect(planOf("how many different workflows ran today?").filters.workflows).toEqual([]);
+  });
+
   it("does not make a data question of a name in a question that is not about the data", () => {
     expect(reading("che tempo fa domani a Milano?")).toBeNull();
   });

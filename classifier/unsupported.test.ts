@@ -23,6 +23,9 @@ describe("unsupportedTopic", () => {
     ["how many orders in the first week of November?", "other"],
     ["ordini della prima settimana di novembre", "other"],
     ["runs in the past 90 minutes", "other"],
+    ["how many orders do we get on average per day?", "other"],
+    ["in media quante esecuzioni al giorno?", "other"],
+    ["how many senders wrote more than 10 emails?", "other"],
   ])("%s is %s", (q, topic) => {
     expect(topicOf(q)).toBe(topic);
   });
@@ -39,6 +42,9 @@ describe("unsupportedTopic", () => {
     "how many automations are running right now?",
     "how many orders last week?",
     "runs in the last 120 minutes",
+    "the average order value per day this week",
+    "how long does a run take on average each day?",
+    "orders per day this week",
   ])("%s is a question the data answers", (q) => {
     expect(topicOf(q)).toBeNull();
   });

@@ -50,6 +50,16 @@ const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp, RegExp?]> = [
     /^(?!.*\b(esecuzion\w*|runs?|executions?)\b).*\b(automazion\w*|workflows?|processi|flussi|automations?|processes|flows)\b/,
   ],
   [
+    // "how many orders do we get on average per day?": an average of a count per day.
+    "other",
+    /^(?!.*\b(valore|value|importo|amount|worth|scontrino|durat\w*|duration|long)\b)(?=.*\b(quant[ieo]|how many)\b).*\b((on average|in media|mediamente|average|media)\b.{0,40}\b(per day|a day|al giorno|per giorno|daily|giornalier[aoie]|each day|ogni giorno))\b/,
+  ],
+  [
+    // "how many senders wrote more than 10 emails?": a count of those above a threshold.
+    "other",
+    /\b(senders|mittenti|workflows?|processi|automazioni|automations|people|persone|clienti|customers)\b.{0,40}\b(more than|less than|fewer than|at least|almeno|piu di|meno di|oltre)\s\d+/,
+  ],
+  [
     // "the last 90 minutes": spans of minutes that are not whole hours.
     "other",
     /\b(ultimi|last|past|previous|scorsi) (?!(60|120|180|240|300|360|420|480|540|600|660|720) )\d+ (minuti|minutes|minute|mins|min)\b/,

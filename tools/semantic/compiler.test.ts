@@ -144,7 +144,7 @@ function declaredSource(s: QuerySpec): SourceDef | null {
   if (def.unit === "summary") return null;
   // Causes are of failures, senders of emails: any other measure would lump the rest under no key.
   if (s.by === "error_cause" && s.measure !== "failures") return null;
-  if (s.by === "sender" && def.category !== "email") return null;
+  if (s.by === "sender" && (def.category !== "email" || s.measure === "distinct_senders")) return null;
   const filters = activeFilters(s.filters);
   return (
     SOURCES.find(
@@ -588,7 +588,7 @@ describe("every value is a bound parameter", () => {
     for (const [measure, source] of [
       ["emails_received", "senders"],
       ["latest_email", "facts"],
-      ["distinct_senders", "senders"],
+      ["replies_drafted", "senders"],
     ] as const) {
       const q = compiled(spec({ measure, filters, by: "sender" }));
       expect(q.source).toBe(source);

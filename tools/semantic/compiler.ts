@@ -51,7 +51,8 @@ const DIMENSION_OF: Readonly<Record<DimensionName, (measure: MeasureName) => boo
   weekday: () => true,
   hour: () => true,
   error_cause: (m) => m === "failures",
-  sender: (m) => MEASURE_DEFS[m].category === "email",
+  // How many different senders, per sender, is one each: no ranking.
+  sender: (m) => MEASURE_DEFS[m].category === "email" && m !== "distinct_senders",
 };
 
 /** Whether the spec's dimension (if any, and if declared at all) can break its measure down. */

@@ -101,6 +101,19 @@ describe("readTime: explicit dates", () => {
     expect(periodsOf("runs in the past 90 minutes")).toEqual([]);
   });
 
+  it.each(["how many emails between Monday and Wednesday?", "quante email tra lunedì e mercoledì?"])(
+    "%s is a range of weekdays, from the latest Monday",
+    (q) => {
+      expect(only(q)).toEqual({
+        kind: "range",
+        from: weekday(1, false),
+        to: weekday(3, false),
+      });
+      // Said on Wednesday 18 November: Monday 16 to Wednesday 18.
+      expect(daysOf(q)).toEqual(["2026-11-16", "2026-11-18"]);
+    },
+  );
+
   it("does not take a day-of-month date for the time of day or a rolling span", () => {
     const r = read("quanti ordini il 3 novembre?");
     expect(r.hours).toBeNull();

@@ -666,6 +666,22 @@ export function readTime(text: string, original: string = text): TimeReading {
     ? null
     : s.take(re(`\\b(nel|durante il|over the|during the|at the|on the|this past)? ?${WEEKEND_WORD}\\b`));
 
+  // Weekday ranges: "tra lunedì e mercoledì", "from Monday to Wednesday": from the latest such first
+  // day (today included) to the next such last day.
+  const weekdayRange = s.take(
+    re(
+      `\\b(tra|fra|between|dal|da|from) (il |lo |la )?(${WEEKDAY_NAMES}) (e|al|a|and|to|till|until|through|-) (il |lo |la )?(${WEEKDAY_NAMES})\\b`,
+    ),
+  );
+  if (weekdayRange)
+    add(
+      {
+        kind: "range",
+        from: { kind: "weekday", weekday: WEEKDAYS[weekdayRange[3]!]!, beforeToday: false },
+        to: { kind: "weekday", weekday: WEEKDAYS[weekdayRange[6]!]!, beforeToday: false },
+      },
+      weekdayRange.index,
+    );
   // Weekdays: "since Monday", "last Monday", "on Mondays" (a filter), "lunedì" (the latest one).
   const since = s.take(
     re(

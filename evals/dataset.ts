@@ -41,9 +41,17 @@ export type EvalCase = z.infer<typeof EvalCaseSchema>;
 
 export const DATASETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "datasets");
 
-/** Parses JSONL text into cases; every bad line is reported with its number. */
-export function parseDataset(text: string, source = "dataset"): EvalCase[] {
-  const cases: EvalCase[] = [];
+/**
+ * Parses JSONL text into cases of `schema`; every bad line and duplicate id is reported with its
+ * number, under `title` ("Invalid dataset"). Both suites' datasets load through it.
+ */
+export function parseJsonlCases<T extends { readonly id: string }>(
+  text: string,
+  schema: z.ZodType<T>,
+  source: string,
+  title: string,
+): T[] {
+  const cases: T[] = [];
   const problems: string[] = [];
   text.split("\n").forEach((line, i) => {
     if (line.trim() === "") return;
@@ -54,7 +62,7 @@ export function parseDataset(text: string, source = "dataset"): EvalCase[] {
       problems.push(`${source}:${i + 1}: not JSON`);
       return;
     }
-    const parsed = EvalCaseSchema.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (parsed.success) cases.push(parsed.data);
     else
       problems.push(
@@ -66,8 +74,13 @@ export function parseDataset(text: string, source = "dataset"): EvalCase[] {
     if (ids.has(c.id)) problems.push(`${source}: duplicate id ${c.id}`);
     ids.add(c.id);
   }
-  if (problems.length) throw new Error(`Invalid dataset:\n${problems.join("\n")}`);
+  if (problems.length) throw new Error(`${title}:\n${problems.join("\n")}`);
   return cases;
+}
+
+/** Parses JSONL text into cases; every bad line is reported with its number. */
+export function parseDataset(text: string, source = "dataset"): EvalCase[] {
+  return parseJsonlCases(text, EvalCaseSchema, source, "Invalid dataset");
 }
 
 export function loadSplit(split: Split, dir = DATASETS_DIR): EvalCase[] {

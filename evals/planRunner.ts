@@ -4,7 +4,7 @@ import type { Session } from "./dataset.ts";
 import type { PlanCase } from "./planCase.ts";
 import { PLAN_METRICS, scorePlanCase, type PlanMetricName, type PlanScores } from "./planEvaluators.ts";
 import type { Truth, TruthSource } from "./planTruth.ts";
-import type { AskFn } from "./runner.ts";
+import { playSessions, type AskFn } from "./runner.ts";
 
 export interface PlanCaseResult {
   readonly case: PlanCase;
@@ -34,35 +34,9 @@ export async function runPlanSessions(
   sessions: readonly Session<PlanCase>[],
   o: PlanRunOptions,
 ): Promise<PlanCaseResult[]> {
-  const clock = o.now ?? (() => performance.now());
-  const total = sessions.reduce((a, s) => a + s.cases.length, 0);
-  const results: PlanCaseResult[] = [];
-  for (const session of sessions) {
-    const threadId = `eval-${session.id}`;
-    for (const c of session.cases) {
-      const started = clock();
-      let response: MilhenaResponse | null = null;
-      let error: string | null = null;
-      try {
-        response = await o.ask(c.question, threadId);
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-      }
-      const latencyMs = clock() - started;
-      const truth: Truth = c.expect === "answer" && c.plan ? await o.truth.truthOf(c.plan) : { kind: "none" };
-      const scores = scorePlanCase(c, response, truth, o.timeZone, o.workflowsOfCategory);
-      const result: PlanCaseResult = {
-        case: c,
-        response,
-        error,
-        truth,
-        latencyMs,
-        scores,
-        failed: failedPlanMetrics(scores),
-      };
-      results.push(result);
-      o.onCase?.(result, results.length, total);
-    }
-  }
-  return results;
+  return playSessions(sessions, o, async ({ case: c, response, error, latencyMs }) => {
+    const truth: Truth = c.expect === "answer" && c.plan ? await o.truth.truthOf(c.plan) : { kind: "none" };
+    const scores = scorePlanCase(c, response, truth, o.timeZone, o.workflowsOfCategory);
+    return { case: c, response, error, truth, latencyMs, scores, failed: failedPlanMetrics(scores) };
+  });
 }

@@ -40,11 +40,30 @@ export interface RunOptions {
   readonly onCase?: (result: CaseResult, done: number, total: number) => void;
 }
 
-/** Plays every session (conversation turns in order on one thread) and scores each answer. */
-export async function runSessions(sessions: readonly Session[], o: RunOptions): Promise<CaseResult[]> {
+/** What asking one case gave: the response, or the error the request threw, and how long it took. */
+export interface Answered<C> {
+  readonly case: C;
+  readonly response: MilhenaResponse | null;
+  readonly error: string | null;
+  readonly latencyMs: number;
+}
+
+/**
+ * Plays every session (conversation turns in order on one thread), timing each answer, and turns
+ * each into a result with `score`; both suites run through it.
+ */
+export async function playSessions<C extends { readonly question: string }, R>(
+  sessions: readonly Session<C>[],
+  o: {
+    readonly ask: AskFn;
+    readonly now?: () => number;
+    readonly onCase?: (result: R, done: number, total: number) => void;
+  },
+  score: (answered: Answered<C>) => Promise<R>,
+): Promise<R[]> {
   const clock = o.now ?? (() => performance.now());
   const total = sessions.reduce((a, s) => a + s.cases.length, 0);
-  const results: CaseResult[] = [];
+  const results: R[] = [];
   for (const session of sessions) {
     const threadId = `eval-${session.id}`;
     for (const c of session.cases) {
@@ -56,21 +75,19 @@ export async function runSessions(sessions: readonly Session[], o: RunOptions): 
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
-      const latencyMs = clock() - started;
-      const truthValue = c.truth ? await o.truth.value(c.truth.key, c.window) : undefined;
-      const scores = response ? scoreCase(c, response, truthValue) : failAll(scoreCase(c, FAILED_REQUEST));
-      const result: CaseResult = {
-        case: c,
-        response,
-        error,
-        truthValue,
-        latencyMs,
-        scores,
-        failed: failedMetrics(scores),
-      };
+      const result = await score({ case: c, response, error, latencyMs: clock() - started });
       results.push(result);
       o.onCase?.(result, results.length, total);
     }
   }
   return results;
+}
+
+/** Plays every session (conversation turns in order on one thread) and scores each answer. */
+export async function runSessions(sessions: readonly Session[], o: RunOptions): Promise<CaseResult[]> {
+  return playSessions(sessions, o, async ({ case: c, response, error, latencyMs }) => {
+    const truthValue = c.truth ? await o.truth.value(c.truth.key, c.window) : undefined;
+    const scores = response ? scoreCase(c, response, truthValue) : failAll(scoreCase(c, FAILED_REQUEST));
+    return { case: c, response, error, truthValue, latencyMs, scores, failed: failedMetrics(scores) };
+  });
 }

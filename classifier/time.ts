@@ -1,5 +1,6 @@
 import * as chrono from "chrono-node";
 import type { DaySpec, Hours, PeriodSpec } from "../graph/plan.ts";
+import { FULL_MONTH_NUMBERS, MONTH_ABBREVIATIONS } from "../i18n/monthWords.ts";
 import { normalizeText } from "./normalize.ts";
 import { NUM, NUMBER_WORD_LIST, toNumber } from "./numbers.ts";
 
@@ -31,50 +32,8 @@ export interface TimeReading {
   readonly rest: string;
 }
 
-const MONTHS: Readonly<Record<string, number>> = {
-  gennaio: 1,
-  febbraio: 2,
-  marzo: 3,
-  aprile: 4,
-  maggio: 5,
-  giugno: 6,
-  luglio: 7,
-  agosto: 8,
-  settembre: 9,
-  ottobre: 10,
-  novembre: 11,
-  dicembre: 12,
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  gen: 1,
-  giu: 6,
-  lug: 7,
-  sett: 9,
-  ott: 10,
-  dic: 12,
-};
+/** "sett" is how Italians shorten settembre in a date ("3 sett"). */
+const MONTHS: Readonly<Record<string, number>> = { ...FULL_MONTH_NUMBERS, ...MONTH_ABBREVIATIONS, sett: 9 };
 const MONTH_NAMES = Object.keys(MONTHS)
   .filter((m) => m.length > 3 || m === "may")
   .join("|");

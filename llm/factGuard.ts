@@ -1,3 +1,5 @@
+import { FULL_MONTH_NUMBERS, MONTH_ABBREVIATIONS } from "../i18n/monthWords.ts";
+
 /**
  * The fact guard: an LLM may word an answer but never invent a number, a date or a workflow name.
  * Every figure (in digits or in words), date (in digits or words, weekdays and months included) and
@@ -26,51 +28,13 @@ export interface GuardVerdict {
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/;
+/** A written text may also shorten to "mag", "ago" and "set": a figure check reads them as months. */
 const MONTHS: Record<string, number> = {
-  gennaio: 1,
-  febbraio: 2,
-  marzo: 3,
-  aprile: 4,
-  maggio: 5,
-  giugno: 6,
-  luglio: 7,
-  agosto: 8,
-  settembre: 9,
-  ottobre: 10,
-  novembre: 11,
-  dicembre: 12,
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  gen: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
+  ...FULL_MONTH_NUMBERS,
+  ...MONTH_ABBREVIATIONS,
   mag: 5,
-  giu: 6,
-  lug: 7,
   ago: 8,
   set: 9,
-  ott: 10,
-  nov: 11,
-  dic: 12,
-  jan: 1,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  dec: 12,
 };
 const MONTH_WORDS = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)

@@ -173,34 +173,7 @@ export function whenPhrase(
   return text;
 }
 
-const CATEGORY: Record<string, Record<Language, string>> = {
-  email: { it: "delle automazioni email", en: "of the email automations" },
-  order: { it: "delle automazioni degli ordini", en: "of the order automations" },
-  lead: { it: "delle automazioni dei contatti", en: "of the lead automations" },
-  invoice: { it: "delle automazioni delle fatture", en: "of the invoice automations" },
-  crm: { it: "delle automazioni del CRM", en: "of the CRM automations" },
-  report: { it: "delle automazioni dei report", en: "of the report automations" },
-  other: { it: "delle altre automazioni", en: "of the other automations" },
-};
-
-/** The workflows a plan is about: "«Ordini WooCommerce»", "«A» e «B»", or a kind of work; "" for all. */
-export function workflowsPhrase(filters: ResolvedFilters, lang: Language): string {
-  if (filters.workflows.length > 0)
-    return joinList(
-      filters.workflows.map((w) => quoteName(w.name, lang)),
-      lang,
-    );
-  if (filters.category) return CATEGORY[filters.category]![lang];
-  return "";
-}
-
-export function sendersPhrase(filters: ResolvedFilters, lang: Language): string {
-  return joinList(
-    filters.senders.map((s) => quoteName(s, lang)),
-    lang,
-  );
-}
-
+/** A kind of work as the automations doing it. */
 const CATEGORY_FOR: Record<string, Record<Language, string>> = {
   email: { it: "le automazioni email", en: "the email automations" },
   order: { it: "le automazioni degli ordini", en: "the order automations" },
@@ -210,6 +183,28 @@ const CATEGORY_FOR: Record<string, Record<Language, string>> = {
   report: { it: "le automazioni dei report", en: "the report automations" },
   other: { it: "le altre automazioni", en: "the other automations" },
 };
+
+/** "delle automazioni email" / "of the email automations". */
+const categoryOf = (category: string, lang: Language): string =>
+  lang === "it" ? CATEGORY_FOR[category]!.it.replace(/^le /, "delle ") : `of ${CATEGORY_FOR[category]!.en}`;
+
+/** The workflows a plan is about: "«Ordini WooCommerce»", "«A» e «B»", or a kind of work; "" for all. */
+export function workflowsPhrase(filters: ResolvedFilters, lang: Language): string {
+  if (filters.workflows.length > 0)
+    return joinList(
+      filters.workflows.map((w) => quoteName(w.name, lang)),
+      lang,
+    );
+  if (filters.category) return categoryOf(filters.category, lang);
+  return "";
+}
+
+export function sendersPhrase(filters: ResolvedFilters, lang: Language): string {
+  return joinList(
+    filters.senders.map((s) => quoteName(s, lang)),
+    lang,
+  );
+}
 
 /** "per «X»" / "for «X»" (or a kind of work), with a leading space; "" without workflow filter. */
 export function forWorkflows(filters: ResolvedFilters, lang: Language): string {

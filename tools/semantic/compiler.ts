@@ -119,15 +119,6 @@ function refusal(spec: QuerySpec, filters: readonly FilterName[]): string {
 
 const HOUR_MS = 3_600_000;
 
-function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The whole local hours inside a rolling span, as the hourly aggregates key them, or null when the
  * span holds none or crosses a change of the zone's offset (a repeated or skipped hour would not map
@@ -146,10 +137,15 @@ export function wholeHoursOf(
 } | null {
   const start = new Date(period.from).getTime();
   const end = new Date(period.to).getTime();
-  if (!Number.isFinite(start) || !Number.isFinite(end) || !isTimeZone(timeZone)) return null;
-  const offset = offsetMs(new Date(start), timeZone);
-  // A span of at most 31 days holds at most one change of offset: equal offsets at both ends mean none.
-  if (offsetMs(new Date(end), timeZone) !== offset) return null;
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
+  let offset: number;
+  try {
+    offset = offsetMs(new Date(start), timeZone);
+    // A span of at most 31 days holds at most one change of offset: equal offsets at both ends mean none.
+    if (offsetMs(new Date(end), timeZone) !== offset) return null;
+  } catch {
+    return null; // not a time zone: the facts alone, which bind it as a value
+  }
   const localStart = Math.ceil((start + offset) / HOUR_MS) * HOUR_MS;
   const localEnd = Math.floor((end + offset) / HOUR_MS) * HOUR_MS;
   if (localEnd - localStart < HOUR_MS) return null;
@@ -172,6 +168,8 @@ export interface PlanCompiler {
 
 export function createPlanCompiler(schemas: Schemas): PlanCompiler {
   const sources = createSources(schemas);
+  const hourly = sources.find((x) => x.name === "hourly")!;
+  const facts = sources.find((x) => x.name === "facts")!;
 
   function choose(spec: QuerySpec): SourceDef | null {
     const def = MEASURE_DEFS[spec.measure];
@@ -197,10 +195,6 @@ export function createPlanCompiler(schemas: Schemas): PlanCompiler {
     const def = MEASURE_DEFS[spec.measure];
     const period = spec.period;
     if (period.kind !== "rolling" || spec.by !== null || def.unit !== "count") return null;
-    const [hourly, facts] = [
-      sources.find((x) => x.name === "hourly")!,
-      sources.find((x) => x.name === "facts")!,
-    ];
     const [hSql, fSql] = [def.sql.hourly, def.sql.facts];
     const filters = activeFilters(spec.filters);
     if (!hSql || !fSql || hSql.currency || fSql.currency) return null;

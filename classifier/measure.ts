@@ -233,6 +233,12 @@ const MEASURE_RULES: readonly Rule[] = [
     "reply_rate",
     (t) => REPLY_RATE.test(t) || (PERCENT.test(t) && REPLY_WORDS.test(t) && EMAIL_WORDS.test(t)),
   ],
+  // "percentuale di ordini falliti": not the runs' failure rate; the orders received, answered with
+  // how many were processed and how many failed.
+  [
+    "orders_received",
+    (t) => PERCENT.test(t) && ORDER_WORDS.test(t) && (FAILURE_WORDS.test(t) || SUCCESS_WORDS.test(t)),
+  ],
   [
     "failure_rate",
     (t) =>

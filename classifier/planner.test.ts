@@ -683,6 +683,13 @@ describe("readPlan: 'the last time' is the latest event", () => {
   });
 });
 
+describe("readPlan: a percentage of failed orders", () => {
+  it("is the orders received with their outcomes, not the runs' failure rate", () => {
+    expect(planOf("percentuale di ordini falliti ieri").measure).toBe("orders_received");
+    expect(planOf("what percentage of runs failed this week?").measure).toBe("failure_rate");
+  });
+});
+
 describe("readPlan: emails without a reply", () => {
   it.each(["how many emails did not get a reply today?", "quante email senza risposta questa settimana?"])(
     "%s asks for the emails received, answered with the replies beside them",

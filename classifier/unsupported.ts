@@ -60,6 +60,11 @@ const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp, RegExp?]> = [
     /\b(senders|mittenti|workflows?|processi|automazioni|automations|people|persone|clienti|customers)\b.{0,40}\b(more than|less than|fewer than|at least|almeno|piu di|meno di|oltre)\s\d+/,
   ],
   [
+    // "the first order today", "how long did it take last time": one event's own details.
+    "single_record",
+    /\b((the )?first (order|email|mail|run|execution|lead|failure|error)|(il )?primo (ordine|contatto|errore)|la prima (email|mail|esecuzione)|(how long|quanto tempo|quanto ci).{0,40}(last time|l ultima volta|ultima esecuzione|latest run|last run))\b/,
+  ],
+  [
     // "the last 90 minutes": spans of minutes that are not whole hours.
     "other",
     /\b(ultimi|last|past|previous|scorsi) (?!(60|120|180|240|300|360|420|480|540|600|660|720) )\d+ (minuti|minutes|minute|mins|min)\b/,

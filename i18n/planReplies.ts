@@ -58,8 +58,8 @@ const TOPIC: Record<UnsupportedTopic, Record<Language, string>> = {
     en: "I don't know who in the team handled what: I only see what the automations do.",
   },
   single_record: {
-    it: "Non cerco singoli ordini o esecuzioni per numero: ti dico i totali e le tendenze.",
-    en: "I don't look up single orders or runs by their number: I give you totals and trends.",
+    it: "Non cerco singoli ordini o esecuzioni (per numero, il primo di un giorno, i dettagli di uno): ti dico i totali e le tendenze.",
+    en: "I don't look up single orders or runs (by number, the first of a day, the details of one): I give you totals and trends.",
   },
   server: {
     it: "Non vedo lo stato del server di n8n (processore, memoria, disco): vedo solo cosa hanno fatto le automazioni.",

@@ -37,6 +37,8 @@ export interface AnswerCache {
 export interface AnswerCacheOptions {
   readonly pool: pg.Pool;
   readonly n8nSchema: string;
+  /** n8n's DB_TABLE_PREFIX. */
+  readonly n8nTablePrefix?: string | undefined;
   readonly appSchema: string;
   readonly ttlSeconds: number;
   readonly clock: () => Date;
@@ -78,7 +80,13 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
         // New executions, or a workflow renamed: the answer may read differently.
         ...(input.freshness
           ? [input.freshness.data, input.freshness.workflows]
-          : [await readDataWatermark(options.pool, options.n8nSchema)]),
+          : [
+              await readDataWatermark(options.pool, {
+                n8n: options.n8nSchema,
+                n8nPrefix: options.n8nTablePrefix,
+                app: options.appSchema,
+              }),
+            ]),
       ];
       return createHash("sha256").update(material.join("\u0000")).digest("hex");
     },

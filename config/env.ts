@@ -25,6 +25,19 @@ const EnvSchema = z.object({
     .optional(),
   MILHENA_DATA_DIR: z.string().min(1).default("./.milhena"),
   N8N_SCHEMA: identifier.default("n8n"),
+  /** n8n's DB_TABLE_PREFIX: the prefix of every n8n table name (empty by default). */
+  N8N_TABLE_PREFIX: z
+    .string()
+    .regex(
+      /^[a-z0-9_]{0,30}$/,
+      "must be lower-case letters, digits and underscores, as n8n's DB_TABLE_PREFIX",
+    )
+    .default(""),
+  /**
+   * n8n's storage folder (`<n8n user folder>/storage`), read-only: where n8n 2.x keeps execution data
+   * with N8N_EXECUTION_DATA_STORAGE_MODE=filesystem.
+   */
+  N8N_STORAGE_PATH: z.string().min(1).optional(),
   MILHENA_SCHEMA: identifier.default("milhena"),
   BUSINESS_TZ: z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Rome").default("UTC"),
   PORT: z.coerce.number().int().min(1).max(65535).default(8089),

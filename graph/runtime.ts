@@ -71,7 +71,7 @@ export async function createMilhenaRuntime(
   const database =
     overrides.database ??
     (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.MILHENA_DATA_DIR }));
-  const schemas = { app: env.MILHENA_SCHEMA, n8n: env.N8N_SCHEMA };
+  const schemas = { app: env.MILHENA_SCHEMA, n8n: env.N8N_SCHEMA, n8nPrefix: env.N8N_TABLE_PREFIX };
   await migrate(database.pool, schemas);
   const clock = overrides.clock ?? (() => new Date());
   const semantic = createSemanticLayer({
@@ -90,6 +90,7 @@ export async function createMilhenaRuntime(
     cache: createAnswerCache({
       pool: database.pool,
       n8nSchema: schemas.n8n,
+      n8nTablePrefix: schemas.n8nPrefix,
       appSchema: schemas.app,
       ttlSeconds: env.CACHE_TTL_SECONDS,
       clock,
@@ -97,6 +98,8 @@ export async function createMilhenaRuntime(
     memory: createUserMemory(database.pool, schemas.app),
     sync: createBusinessDataSync(database.pool, {
       n8nSchema: schemas.n8n,
+      n8nTablePrefix: schemas.n8nPrefix,
+      storagePath: env.N8N_STORAGE_PATH,
       appSchema: schemas.app,
       timeZone: env.BUSINESS_TZ,
       logger,

@@ -9,6 +9,7 @@ import type {
 import { MEASURE_DEFS } from "../tools/semantic/measures.ts";
 import type { BreakdownEntry, MeasureValue, PlanResult } from "../tools/semantic/result.ts";
 import { numberOf } from "../tools/semantic/result.ts";
+import { MESSAGE_CAUSE_PREFIX } from "../tools/errorCauses.ts";
 import type { ErrorCause } from "../tools/types.ts";
 import { allOf, ilNumber, isFeminine, participle, thereWas } from "./italian.ts";
 import {
@@ -65,9 +66,21 @@ const CAUSE: Record<ErrorCause, Record<Lang, string>> = {
   },
   not_found: { it: "qualcosa che non esisteva più", en: "something that no longer existed" },
   bad_data: { it: "dati incompleti o non validi", en: "incomplete or invalid data" },
+  crashed: {
+    it: "un arresto imprevisto dell'automazione (n8n riavviato o senza memoria)",
+    en: "the automation stopping unexpectedly (n8n restarted or ran out of memory)",
+  },
   other: { it: "errori di altro tipo", en: "other errors" },
 };
-const causePhrase = (key: string, lang: Lang) => (CAUSE[key as ErrorCause] ?? CAUSE.other)[lang];
+
+/** A known cause in business words; a summarised n8n message quoted as it was written. */
+function causePhrase(key: string, lang: Lang): string {
+  if (key.startsWith(MESSAGE_CAUSE_PREFIX)) {
+    const message = key.slice(MESSAGE_CAUSE_PREFIX.length);
+    return lang === "it" ? `l'errore «${message}»` : `the error “${message}”`;
+  }
+  return (CAUSE[key as ErrorCause] ?? CAUSE.other)[lang];
+}
 
 const CATEGORY_SUBJECT: Record<Category, Record<Lang, string>> = {
   email: { it: "le automazioni email", en: "the email automations" },

@@ -6,7 +6,11 @@ import { etlIsStale, runEtl } from "./etl.ts";
 
 export interface SyncOptions {
   readonly n8nSchema: string;
+  /** n8n's DB_TABLE_PREFIX. */
+  readonly n8nTablePrefix?: string | undefined;
   readonly appSchema: string;
+  /** n8n's storage folder (execution data n8n 2.x stored on the file system). */
+  readonly storagePath?: string | undefined;
   readonly timeZone: string;
   readonly logger: Logger;
 }
@@ -17,9 +21,20 @@ export interface SyncOptions {
  */
 export function createBusinessDataSync(pool: pg.Pool, options: SyncOptions): BusinessDataSync {
   let running: Promise<void> | null = null;
-  const opts = { n8nSchema: options.n8nSchema, appSchema: options.appSchema, timeZone: options.timeZone };
+  const opts = {
+    n8nSchema: options.n8nSchema,
+    n8nTablePrefix: options.n8nTablePrefix,
+    appSchema: options.appSchema,
+    timeZone: options.timeZone,
+    storagePath: options.storagePath,
+  };
   return {
-    freshness: () => readFreshness(pool, { n8n: options.n8nSchema, app: options.appSchema }),
+    freshness: () =>
+      readFreshness(pool, {
+        n8n: options.n8nSchema,
+        n8nPrefix: options.n8nTablePrefix,
+        app: options.appSchema,
+      }),
     async syncIfStale(watermark) {
       if (running) return running.then(() => true);
       if (!(await etlIsStale(pool, opts, watermark))) return false;

@@ -1,23 +1,41 @@
 import type pg from "pg";
+import { n8nTable, type N8nLocation } from "./n8n/tables.ts";
+
+/** Where the watermark reads: n8n's tables and Milhena's schema. */
+export interface WatermarkLocation extends N8nLocation {
+  readonly app: string;
+}
 
 /**
- * A fingerprint of n8n's execution data: it changes whenever executions are added, finish or are
- * deleted. Three index lookups (primary key, "stoppedAt" and "deletedAt" indexes), so cheap on any size.
+ * SQL of a fingerprint of everything the ETL depends on; it changes whenever executions are added,
+ * finish, are soft-deleted or pruned from the bottom, an execution the ETL saw unfinished is no
+ * longer in the status it was read in (finished, crashed or deleted), a workflow is added or edited, or the owner overrides a category. Index probes only on
+ * n8n's execution table (primary key, the partial "stoppedAt" index, the "deletedAt" index); the
+ * pending executions are a handful of primary-key lookups.
  */
-export async function readDataWatermark(pool: pg.Pool, n8nSchema: string): Promise<string> {
-  const execs = `${n8nSchema}.execution_entity`;
-  const { rows } = await pool.query<{ max_id: number; last_stop: string; last_delete: string }>(
-    `SELECT (SELECT coalesce(max(id), 0) FROM ${execs}) AS max_id,
-            (SELECT coalesce(to_char(max("stoppedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS last_stop,
-            (SELECT coalesce(to_char(max("deletedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS last_delete`,
-  );
-  const row = rows[0];
-  return row ? `${row.max_id}/${row.last_stop}/${row.last_delete}` : "empty";
+function dataFingerprintSql(at: WatermarkLocation): string {
+  const execs = n8nTable(at, "execution_entity");
+  return `(SELECT coalesce(max(id), 0) FROM ${execs}) || '/' ||
+          (SELECT coalesce(min(id), 0) FROM ${execs}) || '/' ||
+          (SELECT coalesce(to_char(max("stoppedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}
+            WHERE "stoppedAt" IS NOT NULL AND "deletedAt" IS NULL) || '/' ||
+          (SELECT coalesce(to_char(max("deletedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) || '/' ||
+          (SELECT coalesce(string_agg(p.execution_id::text, ',' ORDER BY p.execution_id), '')
+             FROM ${at.app}.etl_pending p LEFT JOIN ${execs} e ON e.id = p.execution_id
+            WHERE e.status IS DISTINCT FROM p.status) || '/' ||
+          (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') FROM ${n8nTable(at, "workflow_entity")}) || '/' ||
+          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM ${at.app}.business_category_overrides)`;
+}
+
+/** The fingerprint of n8n's data (dataFingerprintSql), read alone. */
+export async function readDataWatermark(pool: pg.Pool, at: WatermarkLocation): Promise<string> {
+  const { rows } = await pool.query<{ data: string }>(`SELECT ${dataFingerprintSql(at)} AS data`);
+  return rows[0]?.data ?? "empty";
 }
 
 /** What one request needs to know about how current everything is, read in one statement. */
 export interface Freshness {
-  /** n8n's execution data (readDataWatermark). */
+  /** n8n's execution data, workflows and category overrides (readDataWatermark). */
   readonly data: string;
   /** n8n's workflows: how many, and the latest edit (names, archiving). */
   readonly workflows: string;
@@ -25,28 +43,12 @@ export interface Freshness {
   readonly etl: string;
 }
 
-export async function readFreshness(
-  pool: pg.Pool,
-  schemas: { readonly n8n: string; readonly app: string },
-): Promise<Freshness> {
-  const execs = `${schemas.n8n}.execution_entity`;
-  const { rows } = await pool.query<{
-    max_id: number;
-    last_stop: string;
-    last_delete: string;
-    workflows: string;
-    etl: string | null;
-  }>(
-    `SELECT (SELECT coalesce(max(id), 0) FROM ${execs}) AS max_id,
-            (SELECT coalesce(to_char(max("stoppedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS last_stop,
-            (SELECT coalesce(to_char(max("deletedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS last_delete,
-            (SELECT count(*) || '/' || coalesce(max("updatedAt")::text, '') FROM ${schemas.n8n}.workflow_entity) AS workflows,
-            (SELECT max(source_watermark || '/' || updated_at::text) FROM ${schemas.app}.etl_state) AS etl`,
+export async function readFreshness(pool: pg.Pool, at: WatermarkLocation): Promise<Freshness> {
+  const { rows } = await pool.query<{ data: string; workflows: string; etl: string | null }>(
+    `SELECT ${dataFingerprintSql(at)} AS data,
+            (SELECT count(*) || '/' || coalesce(max("updatedAt")::text, '') FROM ${n8nTable(at, "workflow_entity")}) AS workflows,
+            (SELECT max(source_watermark || '/' || updated_at::text) FROM ${at.app}.etl_state) AS etl`,
   );
   const row = rows[0];
-  return {
-    data: row ? `${row.max_id}/${row.last_stop}/${row.last_delete}` : "empty",
-    workflows: row?.workflows ?? "",
-    etl: row?.etl ?? "",
-  };
+  return { data: row?.data ?? "empty", workflows: row?.workflows ?? "", etl: row?.etl ?? "" };
 }

@@ -1,3 +1,4 @@
+import { findJargon } from "../i18n/jargon.ts";
 import type { ErrorCause } from "./types.ts";
 
 const RULES: ReadonlyArray<readonly [ErrorCause, RegExp]> = [
@@ -18,9 +19,59 @@ const RULES: ReadonlyArray<readonly [ErrorCause, RegExp]> = [
   ],
 ];
 
-/** Turns an n8n error message into a plain category; the message itself never reaches users. */
+/** Turns an n8n error message into one of the known kinds, or "other". */
 export function classifyErrorMessage(message: string | null | undefined): ErrorCause {
   if (!message) return "other";
   for (const [cause, pattern] of RULES) if (pattern.test(message)) return cause;
   return "other";
+}
+
+/** A cause that is a summary of the message itself, not one of the known kinds. */
+export const MESSAGE_CAUSE_PREFIX = "msg:";
+
+const SECRETISH: readonly RegExp[] = [
+  /\{[^{}]*\}|\[[^[\]]*\]/g, // JSON fragments, "[line 3]", "[item 0]"
+  /(?<=\b(?:bearer|basic|token|apikey|api[_-]?key|password|secret|authorization)\b\s*[:=]?\s*)\S+/gi,
+  /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, // email addresses
+  /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, // URLs
+  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, // uuids
+  /[^\s"'`«»“”]*\d[^\s"'`«»“”]*/g, // anything with a digit: ids, codes, keys, numbers, dates
+];
+
+/**
+ * A short, safe summary of an n8n error message to group failures by and to quote to the owner:
+ * its first line, without the "Error:" prefix, stack frames, ids, numbers, URLs, email addresses,
+ * JSON or anything that looks like a secret; at most 80 characters on a word boundary. Null when
+ * nothing readable is left.
+ */
+export function summariseErrorMessage(message: string): string | null {
+  let s = message.split(/\r?\n/)[0] ?? "";
+  s = s.replace(/^\s*(?:[A-Z][A-Za-z]*Error|Error|NodeOperationError|NodeApiError)\s*:\s*/, "");
+  s = s.replace(/\s+at\s+\S+\s*\(.*$/, "");
+  for (const pattern of SECRETISH) s = s.replace(pattern, " ");
+  s = s
+    .replace(/["`«»“”]|(?<!\p{L})'|'(?!\p{L})/gu, "")
+    .replace(/\s*[-–—:;,]\s*(?=[-–—:;,]|$)/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^[^\p{L}]+|[^\p{L}).!?]+$/gu, "")
+    .replace(/[.!?]+$/, "")
+    .trim();
+  if (s.length > 80) s = s.slice(0, 80).replace(/\s+\S*$/, "");
+  // A message that would read as code or data (null, SQL, JSON, a node type) is not quoted to anyone.
+  if (findJargon(s).length > 0) return null;
+  return (s.match(/\p{L}/gu) ?? []).length >= 4 ? s : null;
+}
+
+/**
+ * The cause of a failed execution: a known kind when the message is recognised, otherwise the
+ * message's summary (prefixed), "crashed" for an execution that stopped with no message at all
+ * (n8n restarted or ran out of memory), and "other" when nothing readable is left.
+ */
+export function causeOfFailure(status: string, message: string | null): string {
+  if (!message) return status === "crashed" ? "crashed" : "other";
+  const known = classifyErrorMessage(message);
+  if (known !== "other") return known;
+  const summary = summariseErrorMessage(message);
+  return summary ? `${MESSAGE_CAUSE_PREFIX}${summary}` : "other";
 }

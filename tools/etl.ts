@@ -2,172 +2,232 @@ import type pg from "pg";
 import { readDataWatermark } from "./dataWatermark.ts";
 import { refreshAggregates } from "./etl/aggregates.ts";
 import { extractFacts } from "./etl/extract.ts";
-import { ETL_VERSION, readEtlState, writeEtlState } from "./etl/state.ts";
-import { syncWorkflowProfiles, type KnownWorkflow } from "./etl/workflows.ts";
+import {
+  markDeleted,
+  pendingIds,
+  removeFacts,
+  trackPending,
+  upsertFacts,
+  type FactRow,
+} from "./etl/facts.ts";
+import { reconcileHardDeletes } from "./etl/reconcile.ts";
+import { ETL_VERSION, readEtlState, writeEtlState, type EtlState } from "./etl/state.ts";
+import {
+  profileAll,
+  readCategoryOverrides,
+  readPayloadShapes,
+  readWorkflowDefinitions,
+  writeWorkflowProfiles,
+  type KnownWorkflow,
+} from "./etl/workflows.ts";
+import { createExecutionFileStore, type ExecutionFileStore } from "./n8n/executionStore.ts";
+import { executionQueries, readDataFingerprint, type N8nExecutionRow } from "./n8n/executionQueries.ts";
+import { readN8nSchemaInfo } from "./n8n/schemaInfo.ts";
 
 export interface EtlOptions {
   readonly n8nSchema: string;
+  /** n8n's DB_TABLE_PREFIX. */
+  readonly n8nTablePrefix?: string | undefined;
   readonly appSchema: string;
   /** Calendar days and hours of the aggregates are local to this time zone. */
   readonly timeZone: string;
+  /** n8n's storage folder, for executions n8n 2.x stored on the file system (`"storedAt"` = 'fs'). */
+  readonly storagePath?: string | undefined;
   readonly batchSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Clock of the hard-delete check (tests). */
+  readonly now?: () => Date;
 }
 
 export interface EtlResult {
   readonly processed: number;
+  /** The highest execution id read. */
   readonly watermark: number;
 }
 
-const UNFINISHED = ["new", "running", "waiting", "unknown"];
+/** How often the ETL checks every id it knows for executions n8n deleted outright. */
+export const RECONCILE_INTERVAL_MS = 10 * 60_000;
 
-interface ExecutionRow {
-  id: number;
-  workflow_id: string;
-  workflow_name: string;
-  status: string;
-  started_at: Date | null;
-  stopped_at: Date | null;
-  deleted: boolean;
-  data: string | null;
-}
+type StalenessOptions = Pick<EtlOptions, "n8nSchema" | "n8nTablePrefix" | "appSchema" | "timeZone" | "now">;
+
+const reconcileDue = (state: EtlState, now: Date) =>
+  state.reconciledAt === null || now.getTime() - state.reconciledAt.getTime() >= RECONCILE_INTERVAL_MS;
 
 /**
- * True when n8n's data changed since the last run (new, finished or deleted executions), the
- * business time zone changed, or the ETL itself changed: three index lookups and one row.
+ * True when n8n's data changed since the last run (new, finished or deleted executions, workflows,
+ * category overrides), the business time zone or the ETL itself changed, or a check for executions
+ * deleted outright is due: a few index probes and one row.
  */
 export async function etlIsStale(
   pool: pg.Pool,
-  options: Pick<EtlOptions, "n8nSchema" | "appSchema" | "timeZone">,
+  options: StalenessOptions,
   /** The data watermark when the caller has just read it. */
   known?: string,
 ): Promise<boolean> {
+  const at = { n8n: options.n8nSchema, n8nPrefix: options.n8nTablePrefix, app: options.appSchema };
   const [state, watermark] = await Promise.all([
     readEtlState(pool, options.appSchema),
-    known ?? readDataWatermark(pool, options.n8nSchema),
+    known ?? readDataWatermark(pool, at),
   ]);
   return (
     state.version !== ETL_VERSION ||
     state.timeZone !== options.timeZone ||
-    state.sourceWatermark !== watermark
+    state.sourceWatermark !== watermark ||
+    reconcileDue(state, (options.now ?? (() => new Date()))())
   );
 }
-
-const EMPTY_WORKFLOW: KnownWorkflow = { category: "other", services: [], nodeTypes: new Map() };
 
 /**
- * Incremental, idempotent ETL from n8n's tables into Milhena's business tables. Reads n8n with SELECT
- * only; profiles every workflow (category, services); processes executions above the watermark in
- * batches, keeping the watermark below any execution still running so it is read again once
- * finished; upserts facts; rebuilds the aggregates of the days it touched; and marks executions n8n
- * soft-deleted since. A new time zone or a new ETL version rebuilds everything.
+ * Incremental, idempotent ETL from n8n's tables into Milhena's business tables, reading n8n with
+ * SELECT only and only through its primary keys and its own indexes:
+ * 1. profiles every workflow (category, services) from its running definition, tags, name, the
+ *    owner's override and what its executions carry;
+ * 2. reads again, by id, the executions it saw unfinished (new, running, waiting), which never hold
+ *    the watermark back; those n8n removed in the meantime are dropped;
+ * 3. reads the executions after the highest id seen, in batches (data from `execution_data`, or from
+ *    n8n's storage folder for those n8n 2.x stored on the file system);
+ * 4. applies soft deletes since the last one seen, removes what pruning deleted below n8n's lowest id,
+ *    and every RECONCILE_INTERVAL_MS checks every block of ids for executions deleted outright;
+ * 5. rebuilds the aggregates of the days it touched (all of them when a category changed).
+ * A new time zone or a new ETL version rebuilds everything.
  */
 export async function runEtl(pool: pg.Pool, options: EtlOptions): Promise<EtlResult> {
-  const { n8nSchema: n8n, appSchema: app, timeZone } = options;
+  const { appSchema: app, timeZone } = options;
+  const at = { n8n: options.n8nSchema, n8nPrefix: options.n8nTablePrefix, app };
   const batchSize = options.batchSize ?? 2000;
-  const state = await readEtlState(pool, app);
-  const rebuild = state.version !== ETL_VERSION || state.timeZone !== timeZone;
+  const now = (options.now ?? (() => new Date()))();
+  const previous = await readEtlState(pool, app);
+  const rebuild = previous.version !== ETL_VERSION || previous.timeZone !== timeZone;
+  if (rebuild) {
+    await pool.query(`TRUNCATE ${app}.business_execution_data, ${app}.etl_pending`);
+  }
+  const state = rebuild
+    ? { ...previous, lastExecutionId: 0, lastDeletedAt: null, minExecutionId: 0 }
+    : previous;
+  const info = await readN8nSchemaInfo(pool, at);
+  const queries = executionQueries(at, info);
+  const files = options.storagePath ? createExecutionFileStore(options.storagePath) : null;
   // Read before processing: whatever arrives meanwhile makes the next check stale again.
-  const sourceWatermark = await readDataWatermark(pool, n8n);
-  const start = state.version === ETL_VERSION ? state.lastExecutionId : 0;
-  const workflows = await syncWorkflowProfiles(pool, n8n, app);
-  const { rows: totals } = await pool.query<{ total: number }>(
-    `SELECT count(*)::int AS total FROM ${n8n}.execution_entity WHERE id > $1`,
-    [start],
-  );
-  const total = totals[0]?.total ?? 0;
-  const touchedDays = new Set<string>();
-  let cursor = start;
-  let watermark = start;
-  let blocked = false; // an unfinished execution holds the watermark back
-  let processed = 0;
-  options.onProgress?.(0, total);
+  const sourceWatermark = await readDataWatermark(pool, at);
+  const fingerprint = await readDataFingerprint(pool, queries);
 
-  for (;;) {
-    const { rows } = await pool.query<ExecutionRow>(
-      `SELECT e.id, e."workflowId" AS workflow_id, w.name AS workflow_name, e.status,
-              e."startedAt" AS started_at, e."stoppedAt" AS stopped_at, e."deletedAt" IS NOT NULL AS deleted, d.data
-         FROM ${n8n}.execution_entity e
-         JOIN ${n8n}.workflow_entity w ON w.id = e."workflowId"
-         LEFT JOIN ${n8n}.execution_data d ON d."executionId" = e.id
-        WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
-      [cursor, batchSize],
-    );
-    if (rows.length === 0) break;
-    await upsertFacts(pool, app, rows, workflows);
-    for (const r of rows) {
-      if (!blocked && UNFINISHED.includes(r.status)) blocked = true;
-      if (!blocked) watermark = r.id;
-      if (r.started_at) touchedDays.add(r.started_at.toISOString().slice(0, 10));
-    }
-    cursor = rows[rows.length - 1]!.id;
-    processed += rows.length;
-    options.onProgress?.(processed, total);
+  const definitions = await readWorkflowDefinitions(pool, at, info);
+  const overrides = await readCategoryOverrides(pool, app);
+  let workflows = profileAll(definitions, overrides, await readPayloadShapes(pool, app));
+  const touched = new Set<string>();
+  const touch = (d: Date | null) => d && touched.add(d.toISOString().slice(0, 10));
+
+  const ingest = async (rows: N8nExecutionRow[]) => {
+    const facts: FactRow[] = [];
+    for (const row of rows) facts.push(await factRow(row, workflows, files));
+    await upsertFacts(pool, app, facts);
+    await trackPending(pool, app, rows);
+    for (const r of rows) touch(r.started_at);
+  };
+
+  // 2. Executions seen unfinished, read again by id.
+  const pending = await pendingIds(pool, app);
+  for (let i = 0; i < pending.length; i += batchSize) {
+    const ids = pending.slice(i, i + batchSize);
+    const { rows } = await pool.query<N8nExecutionRow>(queries.byIds.text, [ids]);
+    await ingest(rows);
+    const found = new Set(rows.map((r) => r.id));
+    for (const d of await removeFacts(pool, app, { ids: ids.filter((id) => !found.has(id)) })) touch(d);
   }
 
-  const { rows: deletedNow } = await pool.query<{ started_at: Date | null }>(
-    `UPDATE ${app}.business_execution_data b SET deleted = true, updated_at = now()
-       FROM ${n8n}.execution_entity e
-      WHERE e."deletedAt" IS NOT NULL AND e.id = b.execution_id AND NOT b.deleted
-      RETURNING b.started_at`,
-  );
-  for (const r of deletedNow) if (r.started_at) touchedDays.add(r.started_at.toISOString().slice(0, 10));
-  if (rebuild) await refreshAggregates(pool, app, timeZone, "all");
-  else await refreshAggregates(pool, app, timeZone, { utcDays: [...touchedDays] });
+  // 3. New executions.
+  let cursor = state.lastExecutionId;
+  let processed = 0;
+  const total = Math.max(0, fingerprint.maxId - cursor);
+  options.onProgress?.(0, total);
+  for (;;) {
+    const { rows } = await pool.query<N8nExecutionRow>(queries.after.text, [cursor, batchSize]);
+    if (rows.length === 0) break;
+    await ingest(rows);
+    cursor = rows[rows.length - 1]!.id;
+    processed += rows.length;
+    options.onProgress?.(Math.min(processed, total), total);
+  }
+
+  // 4. Deletions: soft deletes since the last seen, pruning below n8n's lowest id, and the periodic check.
+  let lastDeletedAt = state.lastDeletedAt;
+  for (;;) {
+    const { rows } = await pool.query<{ id: number; deleted_at: Date }>(queries.deletedSince.text, [
+      lastDeletedAt ?? new Date(0),
+      batchSize,
+    ]);
+    for (const d of await markDeleted(
+      pool,
+      app,
+      rows.map((r) => r.id),
+    ))
+      touch(d);
+    const last = rows[rows.length - 1]?.deleted_at ?? null;
+    if (rows.length < batchSize || !last || (lastDeletedAt && last.getTime() <= lastDeletedAt.getTime())) {
+      lastDeletedAt = last ?? lastDeletedAt;
+      break;
+    }
+    lastDeletedAt = last;
+  }
+  if (fingerprint.minId > 0 || fingerprint.maxId === 0) {
+    const below = fingerprint.maxId === 0 ? cursor + 1 : fingerprint.minId;
+    for (const d of await removeFacts(pool, app, { below })) touch(d);
+  }
+  const reconcile = rebuild || reconcileDue(state, now);
+  if (reconcile) for (const d of await reconcileHardDeletes(pool, app, queries, cursor)) touch(d);
+
+  // 5. Categories from what the executions carried, then the aggregates.
+  workflows = profileAll(definitions, overrides, await readPayloadShapes(pool, app));
+  const changed = await writeWorkflowProfiles(pool, app, workflows);
+  const recategorized = await applyCategories(pool, app, changed, workflows);
+  if (rebuild || recategorized > 0) await refreshAggregates(pool, app, timeZone, "all");
+  else await refreshAggregates(pool, app, timeZone, { utcDays: [...touched] });
   await writeEtlState(pool, app, {
-    lastExecutionId: watermark,
-    sourceWatermark: blocked ? "" : sourceWatermark,
+    lastExecutionId: cursor,
+    sourceWatermark,
     timeZone,
     version: ETL_VERSION,
+    lastDeletedAt,
+    minExecutionId: fingerprint.minId,
+    reconciledAt: reconcile ? now : state.reconciledAt,
   });
-  return { processed, watermark };
+  return { processed, watermark: cursor };
 }
 
-async function upsertFacts(
+const UNKNOWN_WORKFLOW: KnownWorkflow = {
+  name: "",
+  category: "other",
+  basis: "none",
+  services: [],
+  nodeTypes: new Map(),
+};
+
+async function factRow(
+  row: N8nExecutionRow,
+  workflows: ReadonlyMap<string, KnownWorkflow>,
+  files: ExecutionFileStore | null,
+): Promise<FactRow> {
+  const wf = workflows.get(row.workflow_id) ?? UNKNOWN_WORKFLOW;
+  const data =
+    row.data ?? (row.stored_at === "fs" && files ? await files.read(row.workflow_id, row.id) : null);
+  const facts = extractFacts(data, wf.nodeTypes, row.status);
+  const { data: _data, stored_at: _storedAt, ...rest } = row;
+  return { row: rest, workflowName: wf.name || row.workflow_id, category: wf.category, facts };
+}
+
+/** Moves the facts of recategorised workflows to their new category; returns how many rows moved. */
+async function applyCategories(
   pool: pg.Pool,
   app: string,
-  rows: readonly ExecutionRow[],
+  changed: readonly string[],
   workflows: ReadonlyMap<string, KnownWorkflow>,
-): Promise<void> {
-  const facts = rows.map((row) => {
-    const wf = workflows.get(row.workflow_id) ?? EMPTY_WORKFLOW;
-    return { row, category: wf.category, extracted: extractFacts(row.data ?? "", wf.category, wf.nodeTypes) };
-  });
-  const column = <T>(pick: (f: (typeof facts)[number]) => T) => facts.map(pick);
-  await pool.query(
-    `INSERT INTO ${app}.business_execution_data AS b
-       (execution_id, workflow_id, workflow_name, category, status, started_at, stopped_at, deleted,
-        email_sender, email_subject, ai_reply, order_id, order_amount, order_currency, lead_contact,
-        error_message, error_node, error_cause, updated_at)
-     SELECT *, now() FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
-            $7::timestamptz[], $8::bool[], $9::text[], $10::text[], $11::text[], $12::text[], $13::numeric[],
-            $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
-     ON CONFLICT (execution_id) DO UPDATE SET
-       workflow_name = EXCLUDED.workflow_name, category = EXCLUDED.category, status = EXCLUDED.status,
-       started_at = EXCLUDED.started_at, stopped_at = EXCLUDED.stopped_at, deleted = EXCLUDED.deleted,
-       email_sender = EXCLUDED.email_sender, email_subject = EXCLUDED.email_subject, ai_reply = EXCLUDED.ai_reply,
-       order_id = EXCLUDED.order_id, order_amount = EXCLUDED.order_amount, order_currency = EXCLUDED.order_currency,
-       lead_contact = EXCLUDED.lead_contact, error_message = EXCLUDED.error_message,
-       error_node = EXCLUDED.error_node, error_cause = EXCLUDED.error_cause, updated_at = now()`,
-    [
-      column((f) => f.row.id),
-      column((f) => f.row.workflow_id),
-      column((f) => f.row.workflow_name),
-      column((f) => f.category),
-      column((f) => f.row.status),
-      column((f) => f.row.started_at),
-      column((f) => f.row.stopped_at),
-      column((f) => f.row.deleted),
-      column((f) => f.extracted.emailSender),
-      column((f) => f.extracted.emailSubject),
-      column((f) => f.extracted.aiReply),
-      column((f) => f.extracted.orderId),
-      column((f) => f.extracted.orderAmount),
-      column((f) => f.extracted.orderCurrency),
-      column((f) => f.extracted.leadContact),
-      column((f) => f.extracted.errorMessage),
-      column((f) => f.extracted.errorNode),
-      column((f) => f.extracted.errorCause),
-    ],
+): Promise<number> {
+  if (changed.length === 0) return 0;
+  const { rowCount } = await pool.query(
+    `UPDATE ${app}.business_execution_data f SET category = u.category, updated_at = now()
+       FROM unnest($1::text[], $2::text[]) AS u(id, category)
+      WHERE f.workflow_id = u.id AND f.category <> u.category`,
+    [changed, changed.map((id) => workflows.get(id)!.category)],
   );
+  return rowCount ?? 0;
 }

@@ -1,6 +1,6 @@
 /** Plain-language category of an error message (translate turns it into business words). */
 export type ErrorCause =
-  "credentials" | "unreachable" | "timeout" | "rate_limit" | "not_found" | "bad_data" | "other";
+  "credentials" | "unreachable" | "timeout" | "rate_limit" | "not_found" | "bad_data" | "crashed" | "other";
 
 /** One day of a daily series (`runs` holds the value counted). */
 export interface DayPoint {

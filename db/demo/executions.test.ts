@@ -1,6 +1,7 @@
 import { parse } from "flatted";
 import { describe, expect, it } from "vitest";
-import { categoryOf, extractFacts } from "../../tools/etl/extract.ts";
+import { extractFacts } from "../../tools/etl/extract.ts";
+import { categorize } from "../../tools/etl/workflowProfile.ts";
 import { generateExecutions, type DemoExecution } from "./executions.ts";
 import { createRandom } from "./random.ts";
 import { DEMO_WORKFLOWS } from "./workflows.ts";
@@ -31,15 +32,18 @@ describe("demo workflows", () => {
       for (const e of w.errors) expect(w.nodes.map((n) => n.name)).toContain(e.node);
     }
   });
-  it("are recognised by their node types", () => {
+  it("are recognised by their nodes and names", () => {
     const kinds = Object.fromEntries(
-      DEMO_WORKFLOWS.map((w) => [w.name, categoryOf(w.nodes.map((n) => n.type))]),
+      DEMO_WORKFLOWS.map((w) => [w.name, categorize({ nodes: w.nodes, name: w.name }).category]),
     );
     expect(kinds["Smistamento email clienti"]).toBe("email");
     expect(kinds["Customer support inbox"]).toBe("email");
     expect(kinds["Elaborazione ordini Shopify"]).toBe("order");
     expect(kinds["Sincronizzazione CRM HubSpot"]).toBe("crm");
     expect(kinds["Acquisizione lead dal sito"]).toBe("lead");
+    expect(kinds["Solleciti fatture scadute"]).toBe("invoice");
+    expect(kinds["Report vendite settimanale"]).toBe("report");
+    expect(kinds["Backup documenti su Drive"]).toBe("report");
   });
 });
 
@@ -73,7 +77,7 @@ describe("generateExecutions", () => {
     expect(Object.keys(parsed.resultData.runData)).toContain("Outlook Trigger");
     const wf = DEMO_WORKFLOWS.find((w) => w.id === email.workflowId)!;
     const types = new Map(wf.nodes.map((n) => [n.name, n.type]));
-    const facts = extractFacts(email.data, "email", types);
+    const facts = extractFacts(email.data, types, email.status);
     expect(facts.emailSender).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
     expect(facts.emailSubject).toBeTruthy();
     expect(facts.aiReply).toBeTruthy();
@@ -81,11 +85,7 @@ describe("generateExecutions", () => {
 
     const failed = a.find((e) => e.status !== "success")!;
     const fwf = DEMO_WORKFLOWS.find((w) => w.id === failed.workflowId)!;
-    const ffacts = extractFacts(
-      failed.data,
-      categoryOf(fwf.nodes.map((n) => n.type)),
-      new Map(fwf.nodes.map((n) => [n.name, n.type])),
-    );
+    const ffacts = extractFacts(failed.data, new Map(fwf.nodes.map((n) => [n.name, n.type])), failed.status);
     expect(fwf.errors.map((e) => e.message)).toContain(ffacts.errorMessage);
     expect(fwf.nodes.map((n) => n.name)).toContain(ffacts.errorNode);
   });

@@ -3,6 +3,7 @@ import { coreMigration } from "./001_core.ts";
 import { businessMigration } from "./002_business.ts";
 import { serverMigration } from "./003_server.ts";
 import { semanticMigration } from "./004_semantic.ts";
+import { realN8nMigration } from "./005_real_n8n.ts";
 
 /** Every migration, in order. Versions are never reused or edited once released. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   businessMigration,
   serverMigration,
   semanticMigration,
+  realN8nMigration,
 ];

@@ -98,18 +98,25 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
     ).toBe(1);
   });
 
-  it("keeps the watermark below a running execution and reads it again once finished", async () => {
+  it("tracks a running execution without holding the watermark back, and counts it once when it finishes", async () => {
     await appendExecutions(db.pool, { n8nSchema: "n8n", count: 2, now: NOW, seed: 6 });
     await db.pool.query(
-      `UPDATE n8n.execution_entity SET status = 'running', finished = false WHERE id = 2008`,
+      `UPDATE n8n.execution_entity SET status = 'waiting', finished = false, "stoppedAt" = NULL WHERE id = 2008`,
     );
-    expect((await runEtl(db.pool, opts)).watermark).toBe(2007);
-    await db.pool.query(`UPDATE n8n.execution_entity SET status = 'error', finished = false WHERE id = 2008`);
     expect((await runEtl(db.pool, opts)).watermark).toBe(2009);
+    expect(await count(`SELECT count(*)::int AS n FROM milhena.etl_pending WHERE execution_id = 2008`)).toBe(
+      1,
+    );
+    // Nothing changed: the waiting execution no longer makes every check stale.
+    expect(await etlIsStale(db.pool, opts)).toBe(false);
+    await db.pool.query(`UPDATE n8n.execution_entity SET status = 'error', finished = false WHERE id = 2008`);
+    expect(await etlIsStale(db.pool, opts)).toBe(true);
+    expect(await runEtl(db.pool, opts)).toEqual({ processed: 0, watermark: 2009 });
     const { rows } = await db.pool.query(
       `SELECT status FROM milhena.business_execution_data WHERE execution_id = 2008`,
     );
     expect(rows).toEqual([{ status: "error" }]);
+    expect(await count(`SELECT count(*)::int AS n FROM milhena.etl_pending`)).toBe(0);
   });
 
   it("profiles every workflow, and aggregates per hour, sender and error cause in the business time zone", async () => {

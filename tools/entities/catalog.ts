@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { Category } from "../../graph/plan.ts";
 import { CATEGORIES } from "../../graph/plan.ts";
 import { readFreshness, type Freshness } from "../dataWatermark.ts";
+import { n8nTable } from "../n8n/tables.ts";
 
 /** A workflow as questions name it: n8n's current name, and what Milhena's ETL knows of it. */
 export interface WorkflowEntity {
@@ -40,7 +41,7 @@ const asCategory = (v: unknown): Category | null =>
  */
 export function createEntityCatalogSource(
   pool: pg.Pool,
-  schemas: { readonly app: string; readonly n8n: string },
+  schemas: { readonly app: string; readonly n8n: string; readonly n8nPrefix?: string | undefined },
 ): EntityCatalogSource {
   let cached: { key: string; catalog: EntityCatalog } | null = null;
   return {
@@ -58,7 +59,7 @@ export function createEntityCatalogSource(
         services: string[] | null;
       }>(
         `SELECT w.id, w.name, w.active, w."isArchived" AS archived, b.category, b.services
-           FROM ${schemas.n8n}.workflow_entity w
+           FROM ${n8nTable(schemas, "workflow_entity")} w
            LEFT JOIN ${schemas.app}.business_workflows b ON b.workflow_id = w.id
           ORDER BY w.name`,
       );

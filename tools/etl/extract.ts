@@ -1,73 +1,25 @@
 import { parse } from "flatted";
-import type { Category } from "../../graph/plan.ts";
-import { classifyErrorMessage } from "../errorCauses.ts";
-import type { ErrorCause } from "../types.ts";
-import { isTriggerNode } from "./workflowProfile.ts";
+import { causeOfFailure } from "../errorCauses.ts";
+import { asText, contactOf, emailOf, isObject, orderOf, type Json } from "./payload.ts";
 
-export { categoryOf } from "./workflowProfile.ts";
-/** What a workflow does (its business category). */
-export type BusinessCategory = Category;
-
+/** What one execution says in business terms; which of it counts depends on the workflow's category. */
 export interface ExtractedFacts {
   emailSender: string | null;
   emailSubject: string | null;
   aiReply: string | null;
   orderId: string | null;
   orderAmount: number | null;
+  /** ISO 4217 code, upper case ("usd" and "€" are normalised), or null when the payload gives none. */
   orderCurrency: string | null;
   /** A captured contact's name or email (lead workflows). */
   leadContact: string | null;
   errorMessage: string | null;
   errorNode: string | null;
-  /** The error message's plain category (null without an error). */
-  errorCause: ErrorCause | null;
+  /** The failure's cause: a known kind, or a short summary of n8n's message (null without a failure). */
+  errorCause: string | null;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const asString = (v: unknown): string | null =>
-  typeof v === "string" && v.trim() !== ""
-    ? v.trim().slice(0, 500)
-    : typeof v === "number"
-      ? String(v)
-      : null;
-
-/** First output item's json of a node's first run. */
-function firstJson(runs: unknown): Json | null {
-  if (!Array.isArray(runs) || runs.length === 0) return null;
-  const run: unknown = runs[0];
-  if (!isObject(run) || !isObject(run.data)) return null;
-  const main = run.data.main;
-  if (!Array.isArray(main) || !Array.isArray(main[0])) return null;
-  const item: unknown = main[0][0];
-  return isObject(item) && isObject(item.json) ? item.json : null;
-}
-
-/** Gmail: from.value[0] / from.text; Outlook: from.emailAddress; IMAP: from as text. */
-function senderOf(json: Json): string | null {
-  const from = json.from;
-  if (typeof from === "string") return asString(from.replace(/<[^>]*>/, ""));
-  if (!isObject(from)) return null;
-  if (isObject(from.emailAddress))
-    return asString(from.emailAddress.name) ?? asString(from.emailAddress.address);
-  if (Array.isArray(from.value) && isObject(from.value[0]))
-    return asString(from.value[0].name) ?? asString(from.value[0].address);
-  return asString(from.text);
-}
-
-function amountOf(json: Json): number | null {
-  const raw = json.total_price ?? json.total ?? json.amount;
-  const value = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : NaN;
-  return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
-}
-
-/** A contact from a form or webhook payload: a name or an email address. */
-function contactOf(json: Json): string | null {
-  const fields = isObject(json.body) ? { ...json, ...json.body } : json;
-  return asString(fields.email) ?? asString(fields.name) ?? asString(fields.Email) ?? asString(fields.Name);
-}
-
-const EMPTY: ExtractedFacts = {
+export const EMPTY_FACTS: Readonly<ExtractedFacts> = Object.freeze({
   emailSender: null,
   emailSubject: null,
   aiReply: null,
@@ -78,53 +30,111 @@ const EMPTY: ExtractedFacts = {
   errorMessage: null,
   errorNode: null,
   errorCause: null,
-};
+});
+
+interface NodeOutput {
+  readonly name: string;
+  readonly json: Json;
+  /** The node started the execution (a trigger, a webhook, a form): its run has no source node. */
+  readonly start: boolean;
+}
+
+/** Each node's first output item, in the order the nodes ran. */
+function outputsOf(runData: Json): NodeOutput[] {
+  const out: NodeOutput[] = [];
+  for (const [name, runs] of Object.entries(runData)) {
+    if (!Array.isArray(runs) || runs.length === 0) continue;
+    const run: unknown = runs[0];
+    if (!isObject(run) || !isObject(run.data)) continue;
+    const main = run.data.main;
+    if (!Array.isArray(main)) continue;
+    const branch = (main as unknown[]).find((b) => Array.isArray(b) && b.length > 0) as unknown[] | undefined;
+    const item: unknown = branch?.[0];
+    if (!isObject(item) || !isObject(item.json)) continue;
+    const source = run.source;
+    const start = !Array.isArray(source) || source.every((s) => s === null);
+    out.push({ name, json: item.json, start });
+  }
+  return out;
+}
+
+const LANGCHAIN = /^@n8n\/n8n-nodes-langchain\./;
+const FORM_OR_TRIGGER = /Trigger$|\.webhook$|\.formTrigger$|\.form$/;
+
+/** The text an AI node answered with: Agent `output`, LLM Chain `text`, OpenAI `message.content`. */
+function replyOf(json: Json): string | null {
+  const message = isObject(json.message) ? json.message : null;
+  return (
+    asText(json.output, 2000) ??
+    asText(json.text, 2000) ??
+    asText(json.response, 2000) ??
+    (isObject(json.response) ? asText(json.response.text, 2000) : null) ??
+    (message ? asText(message.content, 2000) : null) ??
+    asText(json.content, 2000)
+  );
+}
+
+/** Parses `execution_data.data` (flatted IRunExecutionData); null when it is not n8n's format. */
+export function parseExecutionData(data: string): Json | null {
+  if (data === "") return null;
+  try {
+    const parsed: unknown = parse(data);
+    return isObject(parsed) && isObject(parsed.resultData) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * Business facts from one execution's `execution_data.data` (flatted IRunExecutionData). `nodeTypes`
- * maps node names to types. Facts about what came in are read from the trigger's output; the AI reply
- * from an AI node. Malformed data yields no facts rather than an error.
+ * Business facts from one execution's data. `nodeTypes` maps node names to n8n node types (the
+ * workflow's definition). What came in (an email, an order, a contact) is read from the first node
+ * whose output has its shape, whatever the node's type, so Webhook, Form, Code and Set nodes count as
+ * much as Gmail or Shopify triggers; the AI reply from the last LangChain node that answered; the error
+ * from `resultData.error`. `status` is the execution's n8n status. Malformed data yields no facts.
  */
 export function extractFacts(
-  data: string,
-  category: BusinessCategory,
+  data: string | Json | null,
   nodeTypes: ReadonlyMap<string, string>,
+  status = "success",
 ): ExtractedFacts {
-  let parsed: unknown;
-  try {
-    parsed = data === "" ? null : parse(data);
-  } catch {
-    return { ...EMPTY };
+  const parsed = typeof data === "string" ? parseExecutionData(data) : data;
+  const facts: ExtractedFacts = { ...EMPTY_FACTS };
+  const failed = status === "error" || status === "crashed";
+  if (!parsed || !isObject(parsed.resultData)) {
+    if (failed) facts.errorCause = causeOfFailure(status, null);
+    return facts;
   }
-  if (!isObject(parsed) || !isObject(parsed.resultData)) return { ...EMPTY };
   const result = parsed.resultData;
-  const facts: ExtractedFacts = { ...EMPTY };
-  const runData = isObject(result.runData) ? result.runData : {};
+  const outputs = outputsOf(isObject(result.runData) ? result.runData : {});
 
-  for (const [nodeName, runs] of Object.entries(runData)) {
-    const type = nodeTypes.get(nodeName) ?? "";
-    const json = firstJson(runs);
-    if (!json) continue;
-    const trigger = isTriggerNode(type);
-    if (category === "email" && trigger) {
-      facts.emailSender = senderOf(json);
-      facts.emailSubject = asString(json.subject);
+  for (const o of outputs) {
+    if (facts.emailSender === null) {
+      const email = emailOf(o.json);
+      if (email) {
+        facts.emailSender = email.sender;
+        facts.emailSubject = email.subject;
+      }
     }
-    if (category === "order" && trigger) {
-      facts.orderId = asString(json.order_number ?? json.number ?? json.id);
-      facts.orderAmount = amountOf(json);
-      facts.orderCurrency = asString(json.currency)?.toUpperCase().slice(0, 3) ?? null;
+    if (facts.orderId === null) {
+      const order = orderOf(o.json);
+      if (order) {
+        facts.orderId = order.id;
+        facts.orderAmount = order.amount;
+        facts.orderCurrency = order.currency;
+      }
     }
-    if (category === "lead" && trigger) facts.leadContact = contactOf(json);
-    if (/\.agent$|\.chainLlm$|\.openAi$/.test(type)) facts.aiReply = asString(json.output ?? json.text);
+    const type = nodeTypes.get(o.name) ?? "";
+    if (LANGCHAIN.test(type)) facts.aiReply = replyOf(o.json) ?? facts.aiReply;
   }
+  const entry =
+    outputs.find((o) => FORM_OR_TRIGGER.test(nodeTypes.get(o.name) ?? "")) ?? outputs.find((o) => o.start);
+  if (entry) facts.leadContact = contactOf(entry.json);
 
   if (isObject(result.error)) {
-    facts.errorMessage = asString(result.error.message);
-    facts.errorNode = isObject(result.error.node)
-      ? asString(result.error.node.name)
-      : asString(result.lastNodeExecuted);
-    facts.errorCause = classifyErrorMessage(facts.errorMessage);
+    const error = result.error;
+    facts.errorMessage = asText(error.message) ?? asText(error.description);
+    facts.errorNode = isObject(error.node) ? asText(error.node.name) : asText(result.lastNodeExecuted);
   }
+  if (failed || facts.errorMessage !== null) facts.errorCause = causeOfFailure(status, facts.errorMessage);
   return facts;
 }

@@ -1,5 +1,6 @@
 import type { DimensionName, MeasureName, ResolvedFilters, ResolvedPeriod } from "../../graph/plan.ts";
 import { addDays, offsetMs, parseCivil, startOfDay } from "../calendar.ts";
+import { n8nTable } from "../n8n/tables.ts";
 import { MEASURE_DEFS } from "./measures.ts";
 import { BoundParams, type BoundValue } from "./params.ts";
 import { createSources, type FilterName, type Schemas, type SourceDef, type SourceName } from "./sources.ts";
@@ -279,7 +280,7 @@ export function createPlanCompiler(schemas: Schemas): PlanCompiler {
       select.push(`${key} AS key`);
       group.push("1");
       if (spec.by === "workflow") {
-        join = ` LEFT JOIN ${schemas.n8n}.workflow_entity wn ON wn.id = ${source.workflowId}`;
+        join = ` LEFT JOIN ${n8nTable(schemas, "workflow_entity")} wn ON wn.id = ${source.workflowId}`;
         const recorded = source.workflowName ? `max(${source.workflowName}), ` : "";
         select.push(`coalesce(max(wn.name), ${recorded}${key}) AS name`);
       }

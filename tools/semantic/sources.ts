@@ -1,3 +1,4 @@
+import { n8nTable, type N8nLocation } from "../n8n/tables.ts";
 import type { DimensionName } from "../../graph/plan.ts";
 
 /**
@@ -9,9 +10,8 @@ import type { DimensionName } from "../../graph/plan.ts";
  */
 export type SourceName = "hourly" | "senders" | "errors" | "facts" | "workflows";
 
-export interface Schemas {
+export interface Schemas extends N8nLocation {
   readonly app: string;
-  readonly n8n: string;
 }
 
 /** How a source is cut in time: local calendar days, exact instants, or not at all (inventory). */
@@ -152,7 +152,7 @@ export function createSources(s: Schemas): readonly SourceDef[] {
   const workflows: SourceDef = {
     name: "workflows",
     alias: "w",
-    table: ({ n8n }) => `${n8n}.workflow_entity`,
+    table: (at) => n8nTable(at, "workflow_entity"),
     grain: "none",
     day: () => "NULL",
     instant: null,

@@ -1,0 +1,66 @@
+import type pg from "pg";
+import { n8nTable, type N8nLocation } from "./tables.ts";
+
+/**
+ * What Milhena needs to know of the n8n release that wrote the database, read from the catalog (never
+ * from a version string, which n8n does not store): 2.x adds `execution_entity."storedAt"` (execution
+ * data in the database, the file system or object storage) and publishes workflows through
+ * `"activeVersionId"`, the `workflow_history` row that runs; 1.x has neither.
+ */
+export interface N8nSchemaInfo {
+  readonly line: "1.x" | "2.x";
+  /** `execution_entity."storedAt"` exists (n8n 2.x). */
+  readonly storedAt: boolean;
+  /** `workflow_entity."activeVersionId"` exists (n8n 1.1xx and 2.x). */
+  readonly activeVersionId: boolean;
+  /** `workflow_entity."isArchived"` exists (n8n 1.9x and later). */
+  readonly isArchived: boolean;
+  /** `workflow_history` and `tag_entity`/`workflows_tags` exist. */
+  readonly history: boolean;
+  readonly tags: boolean;
+}
+
+/** Reads the shape of n8n's tables: one catalog query. */
+export async function readN8nSchemaInfo(pool: pg.Pool, at: N8nLocation): Promise<N8nSchemaInfo> {
+  const table = (name: Parameters<typeof n8nTable>[1]) => `${at.n8nPrefix ?? ""}${name}`;
+  const { rows } = await pool.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = $1 AND table_name = ANY($2::text[])`,
+    [
+      at.n8n,
+      [
+        table("execution_entity"),
+        table("workflow_entity"),
+        table("workflow_history"),
+        table("workflows_tags"),
+      ],
+    ],
+  );
+  const has = (t: Parameters<typeof n8nTable>[1], column: string) =>
+    rows.some((r) => r.table_name === table(t) && r.column_name === column);
+  const storedAt = has("execution_entity", "storedAt");
+  // 2.x publishes through activeVersionId; a 1.x database may carry the column without using it that way.
+  return {
+    line: storedAt ? "2.x" : "1.x",
+    storedAt,
+    activeVersionId: has("workflow_entity", "activeVersionId"),
+    isArchived: has("workflow_entity", "isArchived"),
+    history: has("workflow_history", "versionId"),
+    tags: has("workflows_tags", "tagId"),
+  };
+}
+
+/** SQL for "this workflow is switched on": published on 2.x, `active` on 1.x. */
+export function activeExpression(
+  info: Pick<N8nSchemaInfo, "line" | "activeVersionId">,
+  alias: string,
+): string {
+  return info.line === "2.x" && info.activeVersionId
+    ? `(${alias}."activeVersionId" IS NOT NULL)`
+    : `${alias}.active`;
+}
+
+/** SQL for "this workflow is archived" (false where n8n has no archiving). */
+export function archivedExpression(info: Pick<N8nSchemaInfo, "isArchived">, alias: string): string {
+  return info.isArchived ? `${alias}."isArchived"` : "false";
+}

@@ -13,7 +13,7 @@ runCommand(async () => {
     // A reseed replaces n8n's rows: rebuild the business tables and forget cached answers.
     const app = env.MILHENA_SCHEMA;
     await db.pool.query(
-      `TRUNCATE ${app}.business_execution_data, ${app}.business_metrics, ${app}.etl_state, ${app}.answer_cache`,
+      `TRUNCATE ${app}.business_execution_data, ${app}.etl_pending, ${app}.etl_state, ${app}.answer_cache`,
     );
     const result = await etlWithProgress(db.pool, env);
     process.stdout.write(

@@ -12,6 +12,10 @@ describe("parseSeedArgs", () => {
       seed: 7,
     });
   });
+  it("names the real n8n DDL to seed into", () => {
+    expect(parseSeedArgs(["--n8n-ddl", "2.41", "--days", "3"])).toMatchObject({ ddl: "2.41", days: 3 });
+    expect(() => parseSeedArgs(["--n8n-ddl", "0.9"])).toThrow(/n8n-ddl/);
+  });
   it.each([
     [["--executions"], /--executions needs a value/],
     [["--executions", "many"], /executions/],

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { N8N_DDL_VERSIONS } from "../db/n8nDdl.ts";
 
-export const SEED_USAGE = "Usage: npm run seed -- [--executions N] [--days D] [--seed S]";
+export const SEED_USAGE = `Usage: npm run seed -- [--executions N] [--days D] [--seed S] [--n8n-ddl ${N8N_DDL_VERSIONS.join("|")}]`;
 
 const SeedArgs = z
   .object({
@@ -17,6 +18,8 @@ const SeedArgs = z
       .min(0)
       .max(2 ** 31)
       .default(42),
+    /** Create n8n's tables with the real DDL of this n8n line (when they do not exist yet). */
+    "n8n-ddl": z.enum(N8N_DDL_VERSIONS).optional(),
   })
   .strict();
 
@@ -36,5 +39,6 @@ export function parseSeedArgs(argv: readonly string[]) {
       `${parsed.error.issues.map((i) => (i.path.length ? `--${i.path.join(".")}: ` : "") + i.message).join("; ")}\n${SEED_USAGE}`,
     );
   }
-  return parsed.data;
+  const { "n8n-ddl": ddl, ...size } = parsed.data;
+  return ddl ? { ...size, ddl } : size;
 }

@@ -3,6 +3,7 @@ import type { AppEnv } from "../config/env.ts";
 import { createProgress } from "../config/progress.ts";
 import { runEtl, type EtlResult } from "../tools/etl.ts";
 import { seedDemo } from "./demo/seed.ts";
+import type { N8nDdlVersion } from "./n8nDdl.ts";
 
 /** Demo data written on the first run of the embedded default. */
 export const FIRST_RUN_DEMO = { executions: 20_000, days: 35, seed: 42 } as const;
@@ -11,6 +12,8 @@ export interface DemoSize {
   readonly executions: number;
   readonly days: number;
   readonly seed: number;
+  /** n8n's real DDL of this line for the tables (db/n8nDdl.ts). */
+  readonly ddl?: N8nDdlVersion;
 }
 
 async function hasN8nData(pool: pg.Pool, schema: string): Promise<boolean> {
@@ -46,8 +49,10 @@ export async function etlWithProgress(
   const progress = createProgress(label);
   const result = await runEtl(pool, {
     n8nSchema: env.N8N_SCHEMA,
+    n8nTablePrefix: env.N8N_TABLE_PREFIX,
     appSchema: env.MILHENA_SCHEMA,
     timeZone: env.BUSINESS_TZ,
+    storagePath: env.N8N_STORAGE_PATH,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();

@@ -35,6 +35,8 @@ describe("seriesOf", () => {
       total: { expected: 10, low: 8, high: 13 },
       method: "seasonal_naive",
       historyDays: 28,
+      activeDays: 28,
+      sparse: false,
     });
     expect(series).toMatchObject({ kind: "forecast", subject: "runs" });
     expect(series?.points).toEqual([{ day: "2026-11-19", value: 10, low: 8, high: 13 }]);

@@ -936,6 +936,8 @@ describe("renderPlanAnswer: shares, summaries, inventories, trends, forecasts", 
       total: { expected: 1600, low: 1280, high: 1920 },
       method: "seasonal_naive",
       historyDays: 28,
+      activeDays: 28,
+      sparse: false,
     });
     expect(a.it).toBe(
       "Nei prossimi 7 giorni mi aspetto circa 1.600 ordini (tra 1.280 e 1.920), con il picco venerdì 20 novembre. Ho confrontato gli stessi giorni della settimana nelle ultime 4 settimane.",
@@ -953,12 +955,51 @@ describe("renderPlanAnswer: shares, summaries, inventories, trends, forecasts", 
       total: { expected: 100, low: 80, high: 120 },
       method: "moving_average",
       historyDays: 10,
+      activeDays: 10,
+      sparse: false,
     });
     expect(a.it).toBe(
-      "Domani mi aspetto circa 100 esecuzioni (tra 80 e 120). Ho usato la media degli ultimi giorni, perché lo storico è ancora breve.",
+      "Domani mi aspetto circa 100 esecuzioni (tra 80 e 120). Ho usato la media degli ultimi giorni, perché lo storico è ancora breve: l'intervallo è ampio.",
     );
     expect(a.en).toBe(
-      "Tomorrow I expect about 100 runs (between 80 and 120). I used the average of recent days, because the history is still short.",
+      "Tomorrow I expect about 100 runs (between 80 and 120). I used the average of recent days, because the history is still short: the range is wide.",
+    );
+  });
+
+  it("says a forecast is not possible yet, and why a sparse one is wide", () => {
+    const base = {
+      kind: "forecast" as const,
+      plan: resolvedPlan({ kind: "forecast", measure: "orders_received", horizonDays: 7 }),
+    };
+    const none = both({
+      ...base,
+      series: [],
+      total: { expected: 0, low: 0, high: 0 },
+      method: "insufficient_history",
+      historyDays: 4,
+      activeDays: 2,
+      sparse: false,
+    });
+    expect(none.it).toBe(
+      "Non posso ancora fare una previsione affidabile di ordini: ho solo 2 giorni con attività da cui partire.",
+    );
+    expect(none.en).toBe(
+      "I can't forecast orders reliably yet: there are only 2 days with activity to go on.",
+    );
+    const sparse = both({
+      ...base,
+      series: [{ day: "2026-11-19", expected: 5, low: 0, high: 14 }],
+      total: { expected: 35, low: 10, high: 60 },
+      method: "moving_average",
+      historyDays: 20,
+      activeDays: 6,
+      sparse: true,
+    });
+    expect(sparse.en).toContain(
+      "The history is mostly empty (activity on 6 of 20 days), so the range is wide.",
+    );
+    expect(sparse.it).toContain(
+      "Lo storico è quasi vuoto (attività in 6 giorni su 20), quindi l'intervallo è ampio.",
     );
   });
 });
@@ -1052,6 +1093,8 @@ describe("renderPlanAnswer: language and jargon", () => {
       total: { expected: 210, low: 150, high: 260 },
       method: "seasonal_naive",
       historyDays: 28,
+      activeDays: 28,
+      sparse: false,
     },
     {
       kind: "inventory",

@@ -863,11 +863,18 @@ function forecastSentence(result: Extract<PlanResult, { kind: "forecast" }>, s: 
   );
   const weeks = Math.floor(result.historyDays / 7);
   const h = plan.horizonDays ?? result.series.length;
+  const active = result.activeDays;
+  if (result.method === "insufficient_history")
+    return lang === "it"
+      ? `Non posso ancora fare una previsione affidabile di ${noun}${wf}: ho solo ${n(active, lang)} ${active === 1 ? "giorno" : "giorni"} con attività da cui partire.`
+      : `I can't forecast ${noun}${wf} reliably yet: there ${active === 1 ? "is" : "are"} only ${n(active, lang)} ${active === 1 ? "day" : "days"} with activity to go on.`;
   if (lang === "it") {
     const how =
       result.method === "seasonal_naive"
         ? `Ho confrontato gli stessi giorni della settimana nelle ultime ${n(weeks, lang)} settimane.`
-        : "Ho usato la media degli ultimi giorni, perché lo storico è ancora breve.";
+        : result.sparse
+          ? `Lo storico è quasi vuoto (attività in ${n(active, lang)} giorni su ${n(result.historyDays, lang)}), quindi l'intervallo è ampio.`
+          : "Ho usato la media degli ultimi giorni, perché lo storico è ancora breve: l'intervallo è ampio.";
     const span = h === 1 ? "Domani" : `Nei prossimi ${n(h, lang)} giorni`;
     const peakText = h > 1 && peak && peak.expected > 0 ? `, con il picco ${formatDay(peak.day, lang)}` : "";
     return `${span} mi aspetto circa ${n(result.total.expected, lang)} ${noun}${wf} (tra ${n(result.total.low, lang)} e ${n(result.total.high, lang)})${peakText}. ${how}`;
@@ -875,7 +882,9 @@ function forecastSentence(result: Extract<PlanResult, { kind: "forecast" }>, s: 
   const how =
     result.method === "seasonal_naive"
       ? `I compared the same weekdays over the last ${n(weeks, lang)} weeks.`
-      : "I used the average of recent days, because the history is still short.";
+      : result.sparse
+        ? `The history is mostly empty (activity on ${n(active, lang)} of ${n(result.historyDays, lang)} days), so the range is wide.`
+        : "I used the average of recent days, because the history is still short: the range is wide.";
   const span = h === 1 ? "Tomorrow" : `Over the next ${n(h, lang)} days`;
   const peakText = h > 1 && peak && peak.expected > 0 ? `, peaking on ${formatDay(peak.day, lang)}` : "";
   return `${span} I expect about ${n(result.total.expected, lang)} ${noun}${wf} (between ${n(result.total.low, lang)} and ${n(result.total.high, lang)})${peakText}. ${how}`;

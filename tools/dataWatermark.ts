@@ -13,7 +13,7 @@ export interface WatermarkLocation extends N8nLocation {
  * n8n's execution table (primary key, the partial "stoppedAt" index, the "deletedAt" index); the
  * pending executions are a handful of primary-key lookups.
  */
-function dataFingerprintSql(at: WatermarkLocation): string {
+export function dataFingerprintSql(at: WatermarkLocation): string {
   const execs = n8nTable(at, "execution_entity");
   return `(SELECT coalesce(max(id), 0) FROM ${execs}) || '/' ||
           (SELECT coalesce(min(id), 0) FROM ${execs}) || '/' ||

@@ -37,8 +37,24 @@ describe("forecastDaily", () => {
   });
 
   it("never forecasts below zero", () => {
-    const f = forecastDaily(history([0, 0, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), 7);
+    const f = forecastDaily(history([0, 0, 50, 0, 3, 0, 0, 0, 1, 0, 0, 0, 0, 0]), 7);
+    expect(f.series.length).toBe(7);
     expect(f.series.every((p) => p.low >= 0)).toBe(true);
+  });
+
+  it("declines with fewer than three days of activity, and does not count the empty days before the first", () => {
+    const f = forecastDaily(history([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 50, 0, 40]), 7);
+    expect(f).toMatchObject({ method: "insufficient_history", historyDays: 3, activeDays: 2, series: [] });
+  });
+
+  it("widens the range of a short or mostly empty history instead of trusting it", () => {
+    const steady = forecastDaily(history([20, 20, 20, 20]), 7);
+    expect(steady.method).toBe("moving_average");
+    expect(steady.total.high - steady.total.low).toBeGreaterThan(20); // four equal days are no certainty
+    const sparse = forecastDaily(history([30, 0, 0, 0, 25, 0, 0, 0, 0, 28, 0, 0, 0, 0, 0, 0, 31, 0]), 7);
+    expect(sparse).toMatchObject({ method: "moving_average", sparse: true });
+    const dense = forecastDaily(history([30, 28, 25, 27, 31, 29, 26, 30, 28, 25, 27, 31, 29, 26]), 7);
+    expect(sparse.total.high - sparse.total.low).toBeGreaterThan(dense.total.high - dense.total.low);
   });
 });
 

@@ -2,7 +2,14 @@ import type { DayPoint, ForecastPoint } from "./types.ts";
 import { addDays, formatCivil, parseCivil } from "./calendar.ts";
 
 export interface Forecast {
-  readonly method: "seasonal_naive" | "moving_average";
+  /** insufficient_history: fewer than MIN_ACTIVE_DAYS days with any activity, so no forecast at all. */
+  readonly method: "seasonal_naive" | "moving_average" | "insufficient_history";
+  /** Days of history since the first day with activity. */
+  readonly historyDays: number;
+  /** Days of that history with any activity. */
+  readonly activeDays: number;
+  /** The history is mostly empty days: the range was widened. */
+  readonly sparse: boolean;
   readonly series: readonly ForecastPoint[];
   readonly total: { readonly expected: number; readonly low: number; readonly high: number };
 }
@@ -15,19 +22,32 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
+/** Below this many days with activity there is nothing to forecast from. */
+export const MIN_ACTIVE_DAYS = 3;
+
 /**
  * Forecasts the next `horizon` days from complete daily history (oldest first, one entry per day,
- * missing days already filled with zero). With at least two full weeks, seasonal-naive by weekday:
- * each day is the mean of the same weekday over the past weeks, and the range comes from the spread
- * of past days around their weekday's mean. With less, a moving average of the history with its spread.
+ * missing days already filled with zero). Days before the first activity are not history. With at
+ * least two full weeks, mostly active, seasonal-naive by weekday: each day is the mean of the same
+ * weekday over the past weeks, and the range comes from the spread of past days around their
+ * weekday's mean. With less, or mostly empty days, a moving average whose range is widened (at least
+ * the spread of a count of that size, more the shorter the history). With fewer than
+ * MIN_ACTIVE_DAYS active days, no forecast.
  */
-export function forecastDaily(history: readonly DayPoint[], horizon: number): Forecast {
+export function forecastDaily(fullHistory: readonly DayPoint[], horizon: number): Forecast {
+  const firstActive = fullHistory.findIndex((p) => p.runs > 0);
+  const history = firstActive < 0 ? [] : fullHistory.slice(firstActive);
   const values = history.map((p) => p.runs);
+  const activeDays = values.filter((v) => v > 0).length;
+  const sparse = values.length > 0 && activeDays / values.length < 0.5;
+  const facts = { historyDays: values.length, activeDays, sparse };
+  if (activeDays < MIN_ACTIVE_DAYS)
+    return { method: "insufficient_history", ...facts, series: [], total: { expected: 0, low: 0, high: 0 } };
   const lastDay = history.length > 0 ? parseCivil(history[history.length - 1]!.day) : null;
   const dayAfter = (k: number) => (lastDay ? formatCivil(addDays(lastDay, k)) : String(k));
   const round = (x: number) => Math.max(0, Math.round(x));
 
-  if (values.length >= 14) {
+  if (values.length >= 14 && !sparse) {
     const weeks = Math.floor(values.length / 7);
     const recent = values.slice(values.length - weeks * 7);
     const slotMean = (slot: number) => {
@@ -50,13 +70,17 @@ export function forecastDaily(history: readonly DayPoint[], horizon: number): Fo
         high: round(expected + highErr),
       });
     }
-    return { method: "seasonal_naive", series, total: totalOf(series, sortedErrors, horizon) };
+    return { method: "seasonal_naive", ...facts, series, total: totalOf(series, sortedErrors, horizon) };
   }
 
   const window = values.slice(-7);
   const mean = window.length ? window.reduce((a, b) => a + b, 0) / window.length : 0;
-  const sd =
+  const spreadOfWindow =
     window.length > 1 ? Math.sqrt(window.reduce((a, b) => a + (b - mean) ** 2, 0) / (window.length - 1)) : 0;
+  // A short or sparse history says little about its own spread: never less than a count's own
+  // (Poisson) spread, and wider the fewer days there are.
+  const widen = Math.max(1, Math.sqrt(14 / Math.max(1, values.length))) * (sparse ? 1.5 : 1);
+  const sd = Math.max(spreadOfWindow, Math.sqrt(mean)) * widen;
   const series: ForecastPoint[] = [];
   for (let k = 1; k <= horizon; k++) {
     series.push({
@@ -70,6 +94,7 @@ export function forecastDaily(history: readonly DayPoint[], horizon: number): Fo
   const spread = 1.28 * sd * Math.sqrt(horizon);
   return {
     method: "moving_average",
+    ...facts,
     series,
     total: { expected, low: round(expected - spread), high: round(expected + spread) },
   };

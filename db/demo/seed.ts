@@ -2,12 +2,19 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { readN8nSchemaInfo, type N8nSchemaInfo } from "../../tools/n8n/schemaInfo.ts";
+import { readN8nDdl, type N8nDdlVersion } from "../n8nDdl.ts";
 import { ensureN8nTables } from "../n8nSchema.ts";
 import { generateExecutions, type DemoExecution } from "./executions.ts";
 import { DEMO_WORKFLOWS, type DemoWorkflow } from "./workflows.ts";
 
 export interface SeedOptions {
   readonly n8nSchema: string;
+  /**
+   * n8n's real DDL to create the tables with when they are missing (db/n8nDdl.ts); without it, the
+   * minimal tables of n8nSchema.ts. On a 2.x DDL active workflows are published as n8n 2.x does.
+   */
+  readonly ddl?: N8nDdlVersion;
   readonly executions: number;
   readonly days: number;
   readonly seed: number;
@@ -49,9 +56,10 @@ function writerFor(pool: pg.Pool) {
   return pool.options.max === 1 ? insertBatch : copyBatch;
 }
 
-async function writeWorkflows(pool: pg.Pool, schema: string, now: Date, days: number) {
+async function writeWorkflows(pool: pg.Pool, schema: string, now: Date, days: number, info: N8nSchemaInfo) {
   const created = new Date(now.getTime() - (days + 30) * 86_400_000);
   for (const wf of DEMO_WORKFLOWS) {
+    const versionId = `${wf.id.slice(0, 8).toLowerCase()}-1111-4111-8111-111111111111`.slice(0, 36);
     await pool.query(
       `INSERT INTO ${schema}.workflow_entity
          (id, name, active, nodes, connections, settings, "versionId", "triggerCount", "isArchived", "createdAt", "updatedAt")
@@ -63,12 +71,24 @@ async function writeWorkflows(pool: pg.Pool, schema: string, now: Date, days: nu
         JSON.stringify(nodesJson(wf)),
         JSON.stringify(connections(wf)),
         JSON.stringify({ executionOrder: "v1" }),
-        `${wf.id.slice(0, 8).toLowerCase()}-1111-4111-8111-111111111111`.slice(0, 36),
+        versionId,
         wf.active ? 1 : 0,
         wf.archived,
         created,
       ],
     );
+    // n8n keeps every saved version; 2.x runs (and calls published) the one "activeVersionId" names.
+    if (info.history)
+      await pool.query(
+        `INSERT INTO ${schema}.workflow_history ("versionId", "workflowId", authors, nodes, connections, "createdAt", "updatedAt")
+         VALUES ($1, $2, 'Milhena demo', $3, $4, $5, $5)`,
+        [versionId, wf.id, JSON.stringify(nodesJson(wf)), JSON.stringify(connections(wf)), created],
+      );
+    if (info.line === "2.x" && info.activeVersionId && wf.active)
+      await pool.query(`UPDATE ${schema}.workflow_entity SET "activeVersionId" = $2 WHERE id = $1`, [
+        wf.id,
+        versionId,
+      ]);
   }
 }
 
@@ -144,6 +164,13 @@ async function insertBatch(pool: pg.Pool, schema: string, firstId: number, batch
   );
 }
 
+async function tableExists(pool: pg.Pool, name: string): Promise<boolean> {
+  const { rows } = await pool.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [
+    name,
+  ]);
+  return rows[0]?.present ?? false;
+}
+
 async function nextExecutionId(pool: pg.Pool, schema: string): Promise<number> {
   const { rows } = await pool.query<{ max: number | null }>(
     `SELECT max(id) AS max FROM ${schema}.execution_entity`,
@@ -167,11 +194,14 @@ export async function seedDemo(
   options: SeedOptions,
 ): Promise<{ workflows: number; executions: number }> {
   const schema = options.n8nSchema;
-  await ensureN8nTables(pool, schema);
+  if (options.ddl && !(await tableExists(pool, `${schema}.workflow_entity`)))
+    await pool.query(readN8nDdl(options.ddl, schema));
+  else await ensureN8nTables(pool, schema);
+  const info = await readN8nSchemaInfo(pool, { n8n: schema });
   await pool.query(
     `TRUNCATE ${schema}.execution_data, ${schema}.execution_entity, ${schema}.workflow_entity RESTART IDENTITY CASCADE`,
   );
-  await writeWorkflows(pool, schema, options.now, options.days);
+  await writeWorkflows(pool, schema, options.now, options.days, info);
   const write = writerFor(pool);
   let done = 0;
   options.onProgress?.(0, options.executions);

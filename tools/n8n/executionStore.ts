@@ -40,7 +40,7 @@ export function dataOfBundle(text: string): string | null {
   }
   if (Array.isArray(parsed)) return text; // the file is the flatted data itself
   if (typeof parsed === "object" && parsed !== null && "data" in parsed) {
-    const data = (parsed).data;
+    const data = parsed.data;
     if (typeof data === "string") return data;
     if (Array.isArray(data)) return JSON.stringify(data);
   }

@@ -64,3 +64,18 @@ export function activeExpression(
 export function archivedExpression(info: Pick<N8nSchemaInfo, "isArchived">, alias: string): string {
   return info.isArchived ? `${alias}."isArchived"` : "false";
 }
+
+/** Thrown when the configured schema holds no n8n tables. */
+export class N8nTablesMissingError extends Error {}
+
+/** Fails with a clear message when n8n's tables are not where the configuration says. */
+export async function assertN8nTables(pool: pg.Pool, at: N8nLocation): Promise<void> {
+  const { rows } = await pool.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [
+    n8nTable(at, "workflow_entity"),
+  ]);
+  if (!rows[0]?.present)
+    throw new N8nTablesMissingError(
+      `No n8n tables found as ${n8nTable(at, "workflow_entity")}: set N8N_SCHEMA (n8n's DB_POSTGRESDB_SCHEMA, "public" by default) ` +
+        `and N8N_TABLE_PREFIX (n8n's DB_TABLE_PREFIX) to where n8n keeps them, or run \`npm start\` once for demo data.`,
+    );
+}

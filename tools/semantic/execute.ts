@@ -378,7 +378,9 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
       series: result.series,
       total: result.total,
       method: result.method,
-      historyDays: series.length,
+      historyDays: result.historyDays,
+      activeDays: result.activeDays,
+      sparse: result.sparse,
     };
   }
 

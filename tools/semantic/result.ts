@@ -1,5 +1,6 @@
 import type { Coverage, MeasureName, ResolvedQueryPlan } from "../../graph/plan.ts";
 import type { ForecastPoint } from "../types.ts";
+import type { Forecast } from "../forecast.ts";
 
 /** One measure's value: a number (count, ratio, seconds), amounts per currency, or an instant. */
 export type MeasureValue =
@@ -77,8 +78,10 @@ export type PlanResult =
       readonly kind: "forecast";
       readonly series: readonly ForecastPoint[];
       readonly total: { readonly expected: number; readonly low: number; readonly high: number };
-      readonly method: "seasonal_naive" | "moving_average";
+      readonly method: Forecast["method"];
       readonly historyDays: number;
+      readonly activeDays: number;
+      readonly sparse: boolean;
     })
   /** The period has nothing recorded at all. */
   | (Base & { readonly kind: "no_data"; readonly firstDay: string | null });

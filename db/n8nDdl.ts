@@ -29,7 +29,7 @@ export function inSchema(sql: string, schema: string): string {
   if (schema === "n8n") return sql;
   return sql
     .replace(/^CREATE SCHEMA n8n;$/m, `CREATE SCHEMA IF NOT EXISTS ${schema};`)
-    .replace(/(?<![\w"])n8n\.(?=["a-z_])/g, `${schema}.`)
+    .replace(/(?<![\w"'])n8n\.(?=["a-z_])/g, `${schema}.`)
     .replace(/Schema: n8n;/g, `Schema: ${schema};`);
 }
 

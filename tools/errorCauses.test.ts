@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyErrorMessage } from "./errorCauses.ts";
+import { causeOfFailure, classifyErrorMessage, summariseErrorMessage } from "./errorCauses.ts";
 
 describe("classifyErrorMessage", () => {
   it.each([
@@ -14,5 +14,31 @@ describe("classifyErrorMessage", () => {
     ["", "other"],
   ])("%s → %s", (message, cause) => {
     expect(classifyErrorMessage(message)).toBe(cause);
+  });
+});
+
+describe("summariseErrorMessage and causeOfFailure", () => {
+  it.each([
+    ["Payment declined for order #10423", "msg:Payment declined for order"],
+    [
+      "Mailbox rejected the message: Gentile cliente, la sua richiesta 1042…",
+      "msg:Mailbox rejected the message",
+    ],
+    ["Error: Ordine senza numero [line 3]", "msg:Ordine senza numero"],
+    ["Invalid token sk-live-abcdef1234567890 for https://api.example.com/v1", "msg:Invalid token for"],
+    [
+      "Il cliente mario@rossi.it non ha confermato l'indirizzo",
+      "msg:Il cliente non ha confermato l'indirizzo",
+    ],
+    ["Cannot read properties of undefined (reading 'map')", "bad_data"],
+    ["12345 67890", "other"],
+    ["value is null", "other"],
+  ])("%j → %s", (message, cause) => {
+    expect(causeOfFailure("error", message)).toBe(cause);
+  });
+  it("names a crash without a message, and never keeps more than 80 characters", () => {
+    expect(causeOfFailure("crashed", null)).toBe("crashed");
+    expect(causeOfFailure("error", null)).toBe("other");
+    expect(summariseErrorMessage("word ".repeat(40))!.length).toBeLessThanOrEqual(80);
   });
 });

@@ -40,7 +40,8 @@ const SECRETISH: readonly RegExp[] = [
 
 /**
  * A short, safe summary of an n8n error message to group failures by and to quote to the owner:
- * its first line, without the "Error:" prefix, stack frames, ids, numbers, URLs, email addresses,
+ * its first line, without the "Error:" prefix, the details after a colon, stack frames, ids, numbers,
+ * URLs, email addresses,
  * JSON or anything that looks like a secret; at most 80 characters on a word boundary. Null when
  * nothing readable is left.
  */
@@ -48,6 +49,10 @@ export function summariseErrorMessage(message: string): string | null {
   let s = message.split(/\r?\n/)[0] ?? "";
   s = s.replace(/^\s*(?:[A-Z][A-Za-z]*Error|Error|NodeOperationError|NodeApiError)\s*:\s*/, "");
   s = s.replace(/\s+at\s+\S+\s*\(.*$/, "");
+  // "Mailbox rejected the message: <the message's own text>": the head says what happened, the tail
+  // is the case at hand (and would split one cause into as many groups as there are cases).
+  const head = /^([^:]{12,}?):\s/.exec(s)?.[1];
+  if (head && head.trim().split(/\s+/).length >= 2) s = head;
   for (const pattern of SECRETISH) s = s.replace(pattern, " ");
   s = s
     .replace(/["`«»“”]|(?<!\p{L})'|'(?!\p{L})/gu, "")

@@ -60,8 +60,8 @@ export function categoryOfWords(text: string): Category | null {
     const c = categoryOfWord(token) ?? NAME_WORDS.find(([, re]) => re.test(token))?.[0] ?? null;
     if (c) found.add(c);
   }
-  if (found.has("report")) return "report";
-  for (const c of ["email", "order", "lead", "invoice", "crm"] as const) if (found.has(c)) return c;
+  // The more specific kind first: "Sincronizza contatti CRM" is CRM work, "Email fatture" invoicing.
+  for (const c of ["report", "crm", "invoice", "order", "email", "lead"] as const) if (found.has(c)) return c;
   return null;
 }
 

@@ -50,21 +50,6 @@ export async function readN8nSchemaInfo(pool: pg.Pool, at: N8nLocation): Promise
   };
 }
 
-/** SQL for "this workflow is switched on": published on 2.x, `active` on 1.x. */
-export function activeExpression(
-  info: Pick<N8nSchemaInfo, "line" | "activeVersionId">,
-  alias: string,
-): string {
-  return info.line === "2.x" && info.activeVersionId
-    ? `(${alias}."activeVersionId" IS NOT NULL)`
-    : `${alias}.active`;
-}
-
-/** SQL for "this workflow is archived" (false where n8n has no archiving). */
-export function archivedExpression(info: Pick<N8nSchemaInfo, "isArchived">, alias: string): string {
-  return info.isArchived ? `${alias}."isArchived"` : "false";
-}
-
 /** Thrown when the configured schema holds no n8n tables. */
 export class N8nTablesMissingError extends Error {}
 

@@ -244,12 +244,17 @@ export const ResolvedComparisonSchema = z.object({
 });
 export type ResolvedComparison = z.infer<typeof ResolvedComparisonSchema>;
 
-/** Where recorded data begins, when the period starts before it. */
+/** Where recorded data begins, when the period starts before it; and runs whose details are unreadable. */
 export const CoverageSchema = z.object({
   /** First local day with a recorded execution. */
   firstDay: civilDay,
   /** Nothing recorded at all in the period. */
   empty: z.boolean(),
+  /**
+   * Runs of the period whose details (emails, orders, contacts) could not be read: n8n 2.x kept their
+   * data outside the database. Counts of what came in may then be low.
+   */
+  unreadRuns: z.number().int().min(0).optional(),
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
 
@@ -263,7 +268,7 @@ export const ResolvedQueryPlanSchema = z.object({
   share: z.boolean(),
   trend: z.boolean(),
   horizonDays: z.number().int().min(1).nullable(),
-  /** Set when the period starts before the first recorded execution. */
+  /** Set when the period starts before the first recorded execution, or some runs' details are unreadable. */
   coverage: CoverageSchema.nullable(),
   /** The request's local day (the period "so far" ends on it). */
   today: civilDay,

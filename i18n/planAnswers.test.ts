@@ -414,6 +414,22 @@ describe("renderPlanAnswer: nothing to count", () => {
     );
   });
 
+  it("says when some runs' details could not be read, without a records note for a recorded period", () => {
+    const p = period({ kind: "last_n_days", n: 7 });
+    const from = p.kind === "days" ? p.from : "";
+    const a = both(
+      value(
+        { measure: "emails_received", period: p, coverage: { firstDay: from, empty: false, unreadRuns: 12 } },
+        count(40),
+      ),
+    );
+    expect(a.en).toContain(
+      "I could not read the details of 12 runs (n8n keeps them outside the database), so there may be more.",
+    );
+    expect(a.it).toContain("Di 12 esecuzioni non ho potuto leggere i dettagli");
+    expect(a.en).not.toContain("records start");
+  });
+
   it("adds no coverage note when the whole period is recorded", () => {
     const a = both(value({ period: period({ kind: "last_n_days", n: 7 }) }, count(50)));
     expect(a.it).not.toContain("partono");

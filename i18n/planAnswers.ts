@@ -892,8 +892,21 @@ function forecastSentence(result: Extract<PlanResult, { kind: "forecast" }>, s: 
 
 function coverageNote(plan: ResolvedQueryPlan, lang: Lang): string {
   if (!plan.coverage || plan.coverage.empty) return "";
+  const startsLater = plan.period.kind === "days" && plan.coverage.firstDay > plan.period.from;
   const since = dayMonth(plan.coverage.firstDay, lang);
-  return lang === "it" ? ` I dati registrati partono dal ${since}.` : ` My records start on ${since}.`;
+  const records = !startsLater
+    ? ""
+    : lang === "it"
+      ? ` I dati registrati partono dal ${since}.`
+      : ` My records start on ${since}.`;
+  const unread = plan.coverage.unreadRuns ?? 0;
+  const details =
+    unread === 0
+      ? ""
+      : lang === "it"
+        ? ` Di ${n(unread, lang)} ${unread === 1 ? "esecuzione" : "esecuzioni"} non ho potuto leggere i dettagli (n8n li conserva fuori dal database), quindi potrebbero essere di più.`
+        : ` I could not read the details of ${n(unread, lang)} ${unread === 1 ? "run" : "runs"} (n8n keeps them outside the database), so there may be more.`;
+  return records + details;
 }
 
 /** The answer to a plan's result, in `lang`. */

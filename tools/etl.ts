@@ -212,7 +212,13 @@ async function factRow(
     row.data ?? (row.stored_at === "fs" && files ? await files.read(row.workflow_id, row.id) : null);
   const facts = extractFacts(data, wf.nodeTypes, row.status);
   const { data: _data, stored_at: _storedAt, ...rest } = row;
-  return { row: rest, workflowName: wf.name || row.workflow_id, category: wf.category, facts };
+  return {
+    row: rest,
+    workflowName: wf.name || row.workflow_id,
+    category: wf.category,
+    facts,
+    unread: data === null && row.stored_at !== "db",
+  };
 }
 
 /** Moves the facts of recategorised workflows to their new category; returns how many rows moved. */

@@ -9,6 +9,8 @@ export interface FactRow {
   readonly workflowName: string;
   readonly category: Category;
   readonly facts: ExtractedFacts;
+  /** n8n kept the execution's data outside the database and it could not be read. */
+  readonly unread: boolean;
 }
 
 /** Inserts or updates the facts of some executions (one statement per batch). */
@@ -19,17 +21,18 @@ export async function upsertFacts(pool: pg.Pool, app: string, rows: readonly Fac
     `INSERT INTO ${app}.business_execution_data AS b
        (execution_id, workflow_id, workflow_name, category, status, started_at, stopped_at, deleted,
         email_sender, email_subject, ai_reply, order_id, order_amount, order_currency, lead_contact,
-        error_message, error_node, error_cause, updated_at)
+        error_message, error_node, error_cause, data_unread, updated_at)
      SELECT *, now() FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
             $7::timestamptz[], $8::bool[], $9::text[], $10::text[], $11::text[], $12::text[], $13::numeric[],
-            $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
+            $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::bool[])
      ON CONFLICT (execution_id) DO UPDATE SET
        workflow_name = EXCLUDED.workflow_name, category = EXCLUDED.category, status = EXCLUDED.status,
        started_at = EXCLUDED.started_at, stopped_at = EXCLUDED.stopped_at, deleted = EXCLUDED.deleted,
        email_sender = EXCLUDED.email_sender, email_subject = EXCLUDED.email_subject, ai_reply = EXCLUDED.ai_reply,
        order_id = EXCLUDED.order_id, order_amount = EXCLUDED.order_amount, order_currency = EXCLUDED.order_currency,
        lead_contact = EXCLUDED.lead_contact, error_message = EXCLUDED.error_message,
-       error_node = EXCLUDED.error_node, error_cause = EXCLUDED.error_cause, updated_at = now()`,
+       error_node = EXCLUDED.error_node, error_cause = EXCLUDED.error_cause, data_unread = EXCLUDED.data_unread,
+       updated_at = now()`,
     [
       column((f) => f.row.id),
       column((f) => f.row.workflow_id),
@@ -49,6 +52,7 @@ export async function upsertFacts(pool: pg.Pool, app: string, rows: readonly Fac
       column((f) => f.facts.errorMessage),
       column((f) => f.facts.errorNode),
       column((f) => f.facts.errorCause),
+      column((f) => f.unread),
     ],
   );
 }

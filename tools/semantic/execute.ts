@@ -164,7 +164,7 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
     };
     const scalar = async (s: QuerySpec) => valueOf(s.measure, await rows(s));
 
-    const coverage = await coverageOf(query, plan.period);
+    const coverage = withUnread(plan, await coverageOf(query, plan.period), await unreadOf(query, plan));
     const covered: ResolvedQueryPlan = { ...plan, coverage };
     if (coverage?.empty) return { kind: "no_data", plan: covered, firstDay: coverage.firstDay };
 
@@ -229,6 +229,31 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
     }
     return { kind: "value", plan: covered, value, context };
   }
+
+  /** Runs in the plan's period whose details could not be read, for measures of what came in. */
+  async function unreadOf(query: TemplateQuery, plan: ResolvedQueryPlan): Promise<number> {
+    if (!MEASURE_DEFS[plan.measure].category || plan.period.kind !== "days") return 0;
+    const [row] = await query<Row>(
+      {
+        name: "unread runs",
+        text: `SELECT count(*)::int AS value FROM ${options.schemas.app}.business_execution_data f
+                WHERE f.data_unread AND NOT f.deleted
+                  AND f.started_at >= ($1::date - 1)::timestamptz AND f.started_at < ($2::date + 2)::timestamptz
+                  AND (f.started_at AT TIME ZONE $3)::date BETWEEN $1::date AND $2::date`,
+      },
+      [plan.period.from, plan.period.to, options.timeZone],
+    );
+    return Number(row?.value ?? 0);
+  }
+
+  const withUnread = (
+    plan: ResolvedQueryPlan,
+    coverage: Coverage | null,
+    unreadRuns: number,
+  ): Coverage | null =>
+    unreadRuns === 0 || plan.period.kind !== "days"
+      ? coverage
+      : { ...(coverage ?? { firstDay: plan.period.from, empty: false }), unreadRuns };
 
   async function coverageOf(query: TemplateQuery, period: ResolvedPeriod): Promise<Coverage | null> {
     if (period.kind !== "days" || period.spec.kind === "all_time") return null;

@@ -10,7 +10,7 @@ import {
   upsertFacts,
   type FactRow,
 } from "./etl/facts.ts";
-import { reconcileHardDeletes } from "./etl/reconcile.ts";
+import { reconcileWithN8n } from "./etl/reconcile.ts";
 import { ETL_VERSION, readEtlState, writeEtlState, type EtlState } from "./etl/state.ts";
 import {
   profileAll,
@@ -44,6 +44,9 @@ export interface EtlResult {
   /** The highest execution id read. */
   readonly watermark: number;
 }
+
+/** Soft deletes are read again this far back: n8n's replicas may stamp them with clocks slightly apart. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** How often the ETL checks every id it knows for executions n8n deleted outright. */
 export const RECONCILE_INTERVAL_MS = 10 * 60_000;
@@ -87,7 +90,8 @@ export async function etlIsStale(
  * 3. reads the executions after the highest id seen, in batches (data from `execution_data`, or from
  *    n8n's storage folder for those n8n 2.x stored on the file system);
  * 4. applies soft deletes since the last one seen, removes what pruning deleted below n8n's lowest id,
- *    and every RECONCILE_INTERVAL_MS checks every block of ids for executions deleted outright;
+ *    and every RECONCILE_INTERVAL_MS checks every block of ids for executions deleted outright (and
+ *    for any committed below an id already read);
  * 5. rebuilds the aggregates of the days it touched (all of them when a category changed).
  * A new time zone or a new ETL version rebuilds everything.
  */
@@ -150,31 +154,31 @@ export async function runEtl(pool: pg.Pool, options: EtlOptions): Promise<EtlRes
   }
 
   // 4. Deletions: soft deletes since the last seen, pruning below n8n's lowest id, and the periodic check.
-  let lastDeletedAt = state.lastDeletedAt;
-  for (;;) {
-    const { rows } = await pool.query<{ id: number; deleted_at: Date }>(queries.deletedSince.text, [
-      lastDeletedAt ?? new Date(0),
-      batchSize,
-    ]);
-    for (const d of await markDeleted(
-      pool,
-      app,
-      rows.map((r) => r.id),
-    ))
-      touch(d);
-    const last = rows[rows.length - 1]?.deleted_at ?? null;
-    if (rows.length < batchSize || !last || (lastDeletedAt && last.getTime() <= lastDeletedAt.getTime())) {
-      lastDeletedAt = last ?? lastDeletedAt;
-      break;
-    }
-    lastDeletedAt = last;
+  const { rows: softDeleted } = await pool.query<{ id: number; deleted_at: Date }>(
+    queries.deletedSince.text,
+    [state.lastDeletedAt ? new Date(state.lastDeletedAt.getTime() - CLOCK_SKEW_MS) : new Date(0)],
+  );
+  for (let i = 0; i < softDeleted.length; i += batchSize) {
+    const ids = softDeleted.slice(i, i + batchSize).map((r) => r.id);
+    for (const d of await markDeleted(pool, app, ids)) touch(d);
   }
+  const lastDeletedAt = softDeleted.at(-1)?.deleted_at ?? state.lastDeletedAt;
   if (fingerprint.minId > 0 || fingerprint.maxId === 0) {
     const below = fingerprint.maxId === 0 ? cursor + 1 : fingerprint.minId;
     for (const d of await removeFacts(pool, app, { below })) touch(d);
   }
   const reconcile = rebuild || reconcileDue(state, now);
-  if (reconcile) for (const d of await reconcileHardDeletes(pool, app, queries, cursor)) touch(d);
+  if (reconcile) {
+    const found = await reconcileWithN8n(pool, app, queries, cursor);
+    for (const d of found.removed) touch(d);
+    // An execution committed after a higher id was read (concurrent inserts) is read now.
+    for (let i = 0; i < found.missing.length; i += batchSize) {
+      const { rows } = await pool.query<N8nExecutionRow>(queries.byIds.text, [
+        found.missing.slice(i, i + batchSize),
+      ]);
+      await ingest(rows);
+    }
+  }
 
   // 5. Categories from what the executions carried, then the aggregates.
   workflows = profileAll(definitions, overrides, await readPayloadShapes(pool, app));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendExecutions, seedDemo } from "../../db/demo/seed.ts";
 import { migrate } from "../../db/migrate.ts";
-import { etlIsStale, runEtl } from "../../tools/etl.ts";
+import { etlIsStale, RECONCILE_INTERVAL_MS, runEtl } from "../../tools/etl.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 
 const NOW = new Date("2026-11-18T22:30:00Z"); // already the 19th in Rome
@@ -117,6 +117,51 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
     );
     expect(rows).toEqual([{ status: "error" }]);
     expect(await count(`SELECT count(*)::int AS n FROM milhena.etl_pending`)).toBe(0);
+  });
+
+  it("applies a pruning batch larger than a page, all stamped with one time", async () => {
+    await db.pool.query(
+      `UPDATE n8n.execution_entity SET "deletedAt" = now() WHERE id BETWEEN 1001 AND 1700 AND "deletedAt" IS NULL`,
+    );
+    await runEtl(db.pool, opts); // batchSize 500
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM milhena.business_execution_data WHERE execution_id BETWEEN 1001 AND 1700 AND NOT deleted`,
+      ),
+    ).toBe(0);
+  });
+
+  it("finds, on its periodic check, executions deleted outright and one committed below an id already read", async () => {
+    const later = () => new Date(Date.now() + RECONCILE_INTERVAL_MS + 60_000);
+    const { rows: saved } = await db.pool.query<Record<string, unknown>>(
+      `SELECT * FROM n8n.execution_entity WHERE id = 500`,
+    );
+    const { rows: savedData } = await db.pool.query<Record<string, unknown>>(
+      `SELECT * FROM n8n.execution_data WHERE "executionId" = 500`,
+    );
+    await db.pool.query(`DELETE FROM n8n.execution_entity WHERE id IN (500, 501)`);
+    await runEtl(db.pool, { ...opts, now: later });
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM milhena.business_execution_data WHERE execution_id IN (500, 501)`,
+      ),
+    ).toBe(0);
+    // Execution 500 "commits" again, below the ETL's cursor: the next check reads it.
+    const e = saved[0]!;
+    await db.pool.query(
+      `INSERT INTO n8n.execution_entity (id, finished, mode, status, "workflowId", "startedAt", "stoppedAt", "createdAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [e.id, e.finished, e.mode, e.status, e.workflowId, e.startedAt, e.stoppedAt, e.createdAt],
+    );
+    const d = savedData[0]!;
+    await db.pool.query(
+      `INSERT INTO n8n.execution_data ("executionId", "workflowData", data) VALUES ($1, $2, $3)`,
+      [d.executionId, JSON.stringify(d.workflowData), d.data],
+    );
+    await runEtl(db.pool, { ...opts, now: () => new Date(later().getTime() + RECONCILE_INTERVAL_MS) });
+    expect(
+      await count(`SELECT count(*)::int AS n FROM milhena.business_execution_data WHERE execution_id = 500`),
+    ).toBe(1);
   });
 
   it("profiles every workflow, and aggregates per hour, sender and error cause in the business time zone", async () => {

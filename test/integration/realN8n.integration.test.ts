@@ -15,6 +15,7 @@ import {
   loadN8nFixture,
   N8N_FIXTURES,
   readManifest,
+  relocateN8nTables,
   type N8nFixtureName,
 } from "../support/n8nFixture.ts";
 import { ADMIN_URL, createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
@@ -339,4 +340,45 @@ describe.runIf(TEST_BACKENDS.includes("postgres"))("n8n's schema after Milhena h
     },
     120_000,
   );
+});
+
+/** n8n's defaults are the `public` schema and no prefix; DB_TABLE_PREFIX renames every table. */
+describe.each(TEST_BACKENDS)("n8n's tables in public with a table prefix, on %s", (kind) => {
+  it("reads them where the configuration says, with the same figures", async () => {
+    const db = await createTestDatabase(kind);
+    try {
+      await loadN8nFixture(db.pool, "1.123");
+      const { rows } = await db.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM n8n.execution_entity WHERE "deletedAt" IS NULL`,
+      );
+      await relocateN8nTables(db.pool, { schema: "public", prefix: "n8n_" });
+      await migrate(db.pool, { app: "milhena", n8n: "public" });
+      await runEtl(db.pool, {
+        n8nSchema: "public",
+        n8nTablePrefix: "n8n_",
+        appSchema: "milhena",
+        timeZone: TZ,
+      });
+      const schemas = { app: "milhena", n8n: "public", n8nPrefix: "n8n_" };
+      const catalog = await createEntityCatalogSource(db.pool, schemas).load();
+      expect(catalog.workflows.length).toBeGreaterThan(5);
+      const outcome = resolvePlan(draftPlan({ measure: "runs", period: { kind: "all_time" } }), {
+        catalog,
+        now: new Date(),
+        timeZone: TZ,
+      });
+      if (outcome.kind !== "plan") throw new Error(outcome.kind);
+      const layer = createSemanticLayer({
+        pool: db.pool,
+        schemas,
+        timeZone: TZ,
+        statementTimeoutMs: 5000,
+        maxRows: 500,
+      });
+      const r = await layer.execute(outcome.plan);
+      expect(r.kind === "value" ? count(r.value) : null).toBe(rows[0]!.n);
+    } finally {
+      await db.destroy();
+    }
+  }, 120_000);
 });

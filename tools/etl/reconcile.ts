@@ -5,18 +5,19 @@ import { removeFacts } from "./facts.ts";
 const BLOCK = 10_000;
 
 /**
- * Finds executions n8n deleted outright (not soft-deleted first), which no watermark can see: counts
- * n8n's ids per block of 10,000 up to the highest id read (an index-only range on its primary key)
- * against Milhena's facts, and only for blocks that differ compares the ids themselves. Returns the
- * start times of the facts removed.
+ * Finds executions n8n deleted outright (not soft-deleted first), which no watermark can see, and
+ * executions a concurrent transaction committed below an id already read: counts n8n's ids per block
+ * of 10,000 up to the highest id read (an index-only range on its primary key) against Milhena's
+ * facts, and only for blocks that differ compares the ids themselves. Removes the facts of the gone
+ * ones (returning their start times) and returns the ids still to read.
  */
-export async function reconcileHardDeletes(
+export async function reconcileWithN8n(
   pool: pg.Pool,
   app: string,
   queries: ExecutionQueries,
   upTo: number,
-): Promise<Date[]> {
-  if (upTo <= 0) return [];
+): Promise<{ removed: Date[]; missing: number[] }> {
+  if (upTo <= 0) return { removed: [], missing: [] };
   const [theirs, ours] = await Promise.all([
     pool.query<{ block: number; n: number }>(queries.blockCounts.text, [upTo, BLOCK, 0]),
     pool.query<{ block: number; n: number }>(
@@ -26,10 +27,12 @@ export async function reconcileHardDeletes(
     ),
   ]);
   const inN8n = new Map(theirs.rows.map((r) => [Number(r.block), r.n]));
+  const inFacts = new Map(ours.rows.map((r) => [Number(r.block), r.n]));
   const removed: Date[] = [];
-  for (const { block, n } of ours.rows) {
-    if (inN8n.get(Number(block)) === n) continue;
-    const from = Number(block) * BLOCK;
+  const missing: number[] = [];
+  for (const block of new Set([...inN8n.keys(), ...inFacts.keys()])) {
+    if (inN8n.get(block) === inFacts.get(block)) continue;
+    const from = block * BLOCK;
     const to = Math.min(from + BLOCK - 1, upTo);
     const { rows: kept } = await pool.query<{ id: number }>(queries.idsBetween.text, [from, to]);
     const { rows: known } = await pool.query<{ id: number }>(
@@ -37,8 +40,9 @@ export async function reconcileHardDeletes(
       [from, to],
     );
     const alive = new Set(kept.map((r) => Number(r.id)));
-    const gone = known.map((r) => Number(r.id)).filter((id) => !alive.has(id));
-    removed.push(...(await removeFacts(pool, app, { ids: gone })));
+    const seen = new Set(known.map((r) => Number(r.id)));
+    removed.push(...(await removeFacts(pool, app, { ids: [...seen].filter((id) => !alive.has(id)) })));
+    missing.push(...[...alive].filter((id) => !seen.has(id)));
   }
-  return removed;
+  return { removed, missing };
 }

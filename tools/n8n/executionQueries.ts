@@ -49,12 +49,15 @@ export function executionQueries(at: N8nLocation, info: Pick<N8nSchemaInfo, "sto
               WHERE e.id = ANY($1::int[]) ORDER BY e.id`,
       example: [[1, 2, 3]],
     },
-    /** Executions n8n soft-deleted since a time (its "deletedAt" index). */
+    /**
+     * Executions n8n soft-deleted at or after a time (its "deletedAt" index). Pruning stamps a whole
+     * batch with one time, so there is no page boundary to keep: the ids are all read.
+     */
     deletedSince: {
       name: "soft deletions since a time",
       text: `SELECT e.id, e."deletedAt" AS deleted_at FROM ${execs} e
-              WHERE e."deletedAt" >= $1::timestamptz ORDER BY e."deletedAt" LIMIT $2`,
-      example: ["2026-01-01T00:00:00Z", 1000],
+              WHERE e."deletedAt" >= $1::timestamptz ORDER BY e."deletedAt"`,
+      example: ["2026-01-01T00:00:00Z"],
     },
     /** The ids n8n still has in a range (to find hard deletions). */
     idsBetween: {

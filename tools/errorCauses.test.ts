@@ -11,6 +11,11 @@ describe("classifyErrorMessage", () => {
     ["The resource you are requesting could not be found", "not_found"],
     ["Invalid JSON in response body", "bad_data"],
     ["Something odd happened", "other"],
+    // n8n's own wording for HTTP statuses and crashes
+    ["Your request is invalid or could not be processed by the service", "bad_data"],
+    ["The service refused the connection - perhaps it is offline", "unreachable"],
+    ["Workflow did not finish, possible out-of-memory issue", "crashed"],
+    ["Gateway timed out - perhaps try again later", "timeout"],
     ["", "other"],
   ])("%s → %s", (message, cause) => {
     expect(classifyErrorMessage(message)).toBe(cause);

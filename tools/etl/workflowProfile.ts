@@ -123,7 +123,7 @@ export function categorize(signals: CategorySignals): { category: Category; basi
 
 /** Node types that say nothing about which service a workflow talks to. */
 const GENERIC_NODE =
-  /^(schedule|cron|interval|manual|webhook|form|set|if|switch|merge|code|function|functionItem|noOp|wait|splitInBatches|splitOut|aggregate|filter|sort|limit|itemLists|dateTime|httpRequest|respondToWebhook|executeWorkflow|executeWorkflowTrigger|start|stickyNote|agent|chainLlm|chainSummarization|chainRetrievalQa|emailSend|errorTrigger|stopAndError|n8n|memoryBufferWindow|outputParserStructured|toolCode|toolHttpRequest|removeDuplicates|renameKeys|html|xml|crypto|compareDatasets|summarize)$/;
+  /^(schedule|cron|interval|manual|webhook|form|set|if|switch|merge|code|function|functionItem|noOp|wait|splitInBatches|splitOut|aggregate|filter|sort|limit|itemLists|dateTime|httpRequest|respondToWebhook|executeWorkflow|executeWorkflowTrigger|start|stickyNote|agent|chainLlm|chainSummarization|chainRetrievalQa|emailSend|errorTrigger|error|executionData|stopAndError|n8n|memoryBufferWindow|outputParserStructured|toolCode|toolHttpRequest|removeDuplicates|renameKeys|html|xml|crypto|compareDatasets|summarize)$/;
 
 /** Readable service names of n8n node types whose names are not plain words. */
 const SERVICE_NAMES: Readonly<Record<string, string>> = {

@@ -87,13 +87,13 @@ function truthOf(e: Execution) {
       const id =
         str(b.order_id ?? b.orderId ?? b.id) ?? (typeof b.order_id === "number" ? String(b.order_id) : null);
       const total = amount(b.total ?? b.amount);
-      return id && total !== null ? { total, currency: String(b.currency ?? "").toUpperCase() } : null;
+      return id && total !== null ? { total, currency: (str(b.currency) ?? "").toUpperCase() } : null;
     }
     if (e.workflowId === "wfShopifyOrd004") {
       const j = out(e, "Shopify: nuovi ordini");
       const total = amount(j.total_price);
       return j.order_number !== undefined && total !== null
-        ? { total, currency: String(j.currency ?? "").toUpperCase() }
+        ? { total, currency: (str(j.currency) ?? "").toUpperCase() }
         : null;
     }
     return null;
@@ -274,16 +274,16 @@ describe.each(N8N_FIXTURES.flatMap((f) => TEST_BACKENDS.map((b) => [f, b] as con
       const causes = Object.fromEntries(r.entries.map((e) => [e.key, count(e.value)]));
       expect(Object.values(causes).reduce<number>((a, b) => a + (b ?? 0), 0)).toBe(failed.length);
       const startingWith = (prefix: string) =>
-        failed.filter((e) => String(e.error?.message ?? "").startsWith(prefix)).length;
+        failed.filter((e) => (str(e.error?.message) ?? "").startsWith(prefix)).length;
       for (const message of ["Mailbox rejected the message", "Payment declined for order"]) {
         if (startingWith(message) > 0) expect(causes[`msg:${message}`]).toBe(startingWith(message));
       }
       // A crash says the automation stopped unexpectedly, with no message or with n8n's own wording.
       const silentCrashes = failed.filter((e) => e.status === "crashed" && !str(e.error?.message)).length;
-      const crashWording = failed.filter((e) => /did not finish/.test(String(e.error?.message ?? ""))).length;
+      const crashWording = failed.filter((e) => /did not finish/.test(str(e.error?.message) ?? "")).length;
       expect(causes.crashed ?? 0).toBe(silentCrashes + crashWording);
       // Nothing a person could read is left as "other errors".
-      const readable = failed.filter((e) => /\p{L}{4}/u.test(String(e.error?.message ?? ""))).length;
+      const readable = failed.filter((e) => /\p{L}{4}/u.test(str(e.error?.message) ?? "")).length;
       expect(causes.other ?? 0).toBeLessThanOrEqual(failed.length - readable - silentCrashes);
     });
 

@@ -4,7 +4,7 @@ import { dataFingerprintSql } from "../../tools/dataWatermark.ts";
 import { runEtl } from "../../tools/etl.ts";
 import { executionQueries, type N8nQuery } from "../../tools/n8n/executionQueries.ts";
 import { readN8nSchemaInfo } from "../../tools/n8n/schemaInfo.ts";
-import { loadN8nFixture, N8N_FIXTURES } from "../support/n8nFixture.ts";
+import { loadN8nFixture, TEST_N8N_FIXTURES } from "../support/n8nFixture.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 
 interface PlanNode {
@@ -28,7 +28,7 @@ function seqScans(node: PlanNode): string[] {
  * scans priced out: a plan that still scans a table has no index path at all, and would read every
  * execution on a real database.
  */
-describe.each(N8N_FIXTURES.flatMap((f) => TEST_BACKENDS.map((b) => [f, b] as const)))(
+describe.each(TEST_N8N_FIXTURES.flatMap((f) => TEST_BACKENDS.map((b) => [f, b] as const)))(
   "query plans on n8n's tables, fixture %s on %s",
   (fixture, kind) => {
     let db: TestDatabase;

@@ -9,6 +9,14 @@ import { readN8nDdl, runnableDump } from "../../db/n8nDdl.ts";
 export const N8N_FIXTURES = ["1.123", "2.41"] as const;
 export type N8nFixtureName = (typeof N8N_FIXTURES)[number];
 
+/** The fixtures the tests run on: all by default; narrowed with MILHENA_TEST_N8N_FIXTURES=1.123. */
+export const TEST_N8N_FIXTURES: N8nFixtureName[] = (
+  process.env.MILHENA_TEST_N8N_FIXTURES ?? N8N_FIXTURES.join(",")
+)
+  .split(",")
+  .map((s) => s.trim())
+  .filter((s): s is N8nFixtureName => (N8N_FIXTURES as readonly string[]).includes(s));
+
 export const FIXTURE_ROOT = path.resolve(import.meta.dirname, "../fixtures/n8n");
 export const fixtureDir = (name: N8nFixtureName) => path.join(FIXTURE_ROOT, name);
 

@@ -63,6 +63,11 @@ describe("payload readers", () => {
       }),
     ).toEqual({ id: "cs_1", amount: 49.9, currency: "EUR" });
     expect(orderOf({ id: 7, name: "no total" })).toBeNull();
+    expect(orderOf({ order_id: "BV-1", total: "", currency: "eur" })).toEqual({
+      id: "BV-1",
+      amount: null,
+      currency: "EUR",
+    });
     expect(orderOf({ total: 10 })).toBeNull();
   });
 

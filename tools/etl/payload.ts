@@ -75,7 +75,9 @@ export function emailOf(json: Json): EmailShape | null {
   return senderOnly;
 }
 
-const ORDER_ID_KEYS = ["order_number", "orderNumber", "order_id", "orderId", "number", "id"] as const;
+/** Keys that name an order by themselves; `number` and `id` only do with a total beside them. */
+const EXPLICIT_ORDER_ID_KEYS = ["order_number", "orderNumber", "order_id", "orderId"] as const;
+const ORDER_ID_KEYS = [...EXPLICIT_ORDER_ID_KEYS, "number", "id"] as const;
 const AMOUNT_KEYS = [
   "total_price",
   "totalPrice",
@@ -119,19 +121,21 @@ export function amountValue(v: unknown): number | null {
 
 export interface OrderShape {
   readonly id: string;
+  /** Null when the order names no readable total (it still came in). */
   readonly amount: number | null;
   readonly currency: string | null;
 }
 
-/** An order: an order id with a total (the currency when given). */
+/** An order: an explicit order id, or an id with a total; the total and currency when given. */
 export function orderOf(json: Json): OrderShape | null {
   for (const o of candidateObjects(json)) {
     const rawAmount = pick(o, AMOUNT_KEYS);
     const amount = isObject(rawAmount)
       ? amountValue(pick(rawAmount, ["amount", "value", "total"]))
       : amountValue(rawAmount);
-    const id = asText(pick(o, ORDER_ID_KEYS), 100);
-    if (!id || amount === null) continue;
+    const explicit = asText(pick(o, EXPLICIT_ORDER_ID_KEYS), 100);
+    const id = explicit ?? asText(pick(o, ORDER_ID_KEYS), 100);
+    if (!id || (amount === null && !explicit)) continue;
     const currency =
       currencyCode(o.currency) ??
       currencyCode(o.currency_code) ??
@@ -139,7 +143,11 @@ export function orderOf(json: Json): OrderShape | null {
       (isObject(rawAmount) ? currencyCode(rawAmount.currency ?? rawAmount.currency_code) : null);
     const minor =
       typeof o.object === "string" && MINOR_UNIT_OBJECTS.has(o.object) && !ZERO_DECIMAL.has(currency ?? "");
-    return { id, amount: Math.round((minor ? amount / 100 : amount) * 100) / 100, currency };
+    return {
+      id,
+      amount: amount === null ? null : Math.round((minor ? amount / 100 : amount) * 100) / 100,
+      currency,
+    };
   }
   return null;
 }

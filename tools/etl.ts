@@ -21,7 +21,7 @@ import {
   type KnownWorkflow,
 } from "./etl/workflows.ts";
 import { createExecutionFileStore, type ExecutionFileStore } from "./n8n/executionStore.ts";
-import { executionQueries, readDataFingerprint, type N8nExecutionRow } from "./n8n/executionQueries.ts";
+import { executionQueries, readIdBounds, type N8nExecutionRow } from "./n8n/executionQueries.ts";
 import { readN8nSchemaInfo } from "./n8n/schemaInfo.ts";
 
 export interface EtlOptions {
@@ -113,7 +113,7 @@ export async function runEtl(pool: pg.Pool, options: EtlOptions): Promise<EtlRes
   const files = options.storagePath ? createExecutionFileStore(options.storagePath) : null;
   // Read before processing: whatever arrives meanwhile makes the next check stale again.
   const sourceWatermark = await readDataWatermark(pool, at);
-  const fingerprint = await readDataFingerprint(pool, queries);
+  const bounds = await readIdBounds(pool, queries);
 
   const definitions = await readWorkflowDefinitions(pool, at, info);
   const overrides = await readCategoryOverrides(pool, app);
@@ -142,7 +142,7 @@ export async function runEtl(pool: pg.Pool, options: EtlOptions): Promise<EtlRes
   // 3. New executions.
   let cursor = state.lastExecutionId;
   let processed = 0;
-  const total = Math.max(0, fingerprint.maxId - cursor);
+  const total = Math.max(0, bounds.maxId - cursor);
   options.onProgress?.(0, total);
   for (;;) {
     const { rows } = await pool.query<N8nExecutionRow>(queries.after.text, [cursor, batchSize]);
@@ -163,8 +163,8 @@ export async function runEtl(pool: pg.Pool, options: EtlOptions): Promise<EtlRes
     for (const d of await markDeleted(pool, app, ids)) touch(d);
   }
   const lastDeletedAt = softDeleted.at(-1)?.deleted_at ?? state.lastDeletedAt;
-  if (fingerprint.minId > 0 || fingerprint.maxId === 0) {
-    const below = fingerprint.maxId === 0 ? cursor + 1 : fingerprint.minId;
+  if (bounds.minId > 0 || bounds.maxId === 0) {
+    const below = bounds.maxId === 0 ? cursor + 1 : bounds.minId;
     for (const d of await removeFacts(pool, app, { below })) touch(d);
   }
   const reconcile = rebuild || reconcileDue(state, now);
@@ -192,7 +192,7 @@ export async function runEtl(pool: pg.Pool, options: EtlOptions): Promise<EtlRes
     timeZone,
     version: ETL_VERSION,
     lastDeletedAt,
-    minExecutionId: fingerprint.minId,
+    minExecutionId: bounds.minId,
     reconciledAt: reconcile ? now : state.reconciledAt,
   });
   return { processed, watermark: cursor };

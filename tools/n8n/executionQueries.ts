@@ -72,17 +72,10 @@ export function executionQueries(at: N8nLocation, info: Pick<N8nSchemaInfo, "sto
               WHERE e.id BETWEEN $3 AND $1 GROUP BY 1`,
       example: [10000, 1000, 0],
     },
-    /**
-     * The fingerprint of n8n's execution data: highest and lowest id (added, pruned), the latest
-     * finish among kept executions and the latest soft delete. Four index probes.
-     */
-    fingerprint: {
-      name: "data fingerprint",
-      text: `SELECT (SELECT coalesce(max(id), 0) FROM ${execs}) AS max_id,
-                    (SELECT coalesce(min(id), 0) FROM ${execs}) AS min_id,
-                    (SELECT coalesce(to_char(max("stoppedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}
-                      WHERE "stoppedAt" IS NOT NULL AND "deletedAt" IS NULL) AS last_stop,
-                    (SELECT coalesce(to_char(max("deletedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '') FROM ${execs}) AS last_delete`,
+    /** The highest and lowest execution id (pruning removes from the bottom): two primary-key probes. */
+    bounds: {
+      name: "id bounds",
+      text: `SELECT (SELECT coalesce(max(id), 0) FROM ${execs}) AS max_id, (SELECT coalesce(min(id), 0) FROM ${execs}) AS min_id`,
       example: [],
     },
   } satisfies Record<string, N8nQuery>;
@@ -90,27 +83,12 @@ export function executionQueries(at: N8nLocation, info: Pick<N8nSchemaInfo, "sto
 
 export type ExecutionQueries = ReturnType<typeof executionQueries>;
 
-export interface DataFingerprint {
+export interface IdBounds {
   readonly maxId: number;
   readonly minId: number;
-  readonly text: string;
 }
 
-export async function readDataFingerprint(
-  pool: pg.Pool,
-  queries: ExecutionQueries,
-): Promise<DataFingerprint> {
-  const { rows } = await pool.query<{
-    max_id: number;
-    min_id: number;
-    last_stop: string;
-    last_delete: string;
-  }>(queries.fingerprint.text);
-  const r = rows[0];
-  if (!r) return { maxId: 0, minId: 0, text: "empty" };
-  return {
-    maxId: r.max_id,
-    minId: r.min_id,
-    text: `${r.max_id}/${r.min_id}/${r.last_stop}/${r.last_delete}`,
-  };
+export async function readIdBounds(pool: pg.Pool, queries: ExecutionQueries): Promise<IdBounds> {
+  const { rows } = await pool.query<{ max_id: number; min_id: number }>(queries.bounds.text);
+  return { maxId: Number(rows[0]?.max_id ?? 0), minId: Number(rows[0]?.min_id ?? 0) };
 }

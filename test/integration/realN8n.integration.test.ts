@@ -292,6 +292,52 @@ describe.each(TEST_N8N_FIXTURES.flatMap((f) => TEST_BACKENDS.map((b) => [f, b] a
       expect(causes.other ?? 0).toBeLessThanOrEqual(failed.length - readable - silentCrashes);
     });
 
+    it.runIf(storage !== null)(
+      "reads n8n 2.x's filesystem executions from the storage folder, and without it says what it could not read",
+      async () => {
+        const fsRuns = kept().filter((e) => Object.keys(e.runData).length > 0);
+        const { rows: stored } = await db.pool.query<{ id: number }>(
+          `SELECT id FROM n8n.execution_entity WHERE "storedAt" = 'fs' AND "deletedAt" IS NULL`,
+        );
+        expect(stored.length).toBeGreaterThan(10);
+        const fsIds = new Set(stored.map((r) => r.id));
+        // With the folder: facts of fs-stored executions are there (the figures above include them).
+        expect(fsRuns.filter((e) => fsIds.has(e.id) && truthOf(e).email).length).toBeGreaterThan(0);
+        const other = await createTestDatabase(kind);
+        try {
+          await loadN8nFixture(other.pool, fixture);
+          await migrate(other.pool, { app: "milhena", n8n: "n8n" });
+          await runEtl(other.pool, { ...etl, storagePath: undefined });
+          const catalog = await createEntityCatalogSource(other.pool, { app: "milhena", n8n: "n8n" }).load();
+          const plan = (measure: "runs" | "emails_received") => {
+            const o = resolvePlan(draftPlan({ measure, period: { kind: "all_time" } }), {
+              catalog,
+              now: new Date(),
+              timeZone: TZ,
+            });
+            if (o.kind !== "plan") throw new Error(o.kind);
+            return o.plan;
+          };
+          const blind = createSemanticLayer({
+            pool: other.pool,
+            schemas: { app: "milhena", n8n: "n8n" },
+            timeZone: TZ,
+            statementTimeoutMs: 5000,
+            maxRows: 500,
+          });
+          const runs = await blind.execute(plan("runs"));
+          expect(runs.kind === "value" ? count(runs.value) : null).toBe(kept().length);
+          const emails = await blind.execute(plan("emails_received"));
+          const inDb = kept().filter((e) => !fsIds.has(e.id) && truthOf(e).email).length;
+          expect(emails.kind === "value" ? count(emails.value) : null).toBe(inDb);
+          expect(emails.plan.coverage?.unreadRuns).toBe(stored.length);
+        } finally {
+          await other.destroy();
+        }
+      },
+      120_000,
+    );
+
     it("counts a waiting execution once it succeeds, once; drops soft- and hard-deleted ones", async () => {
       const waiting = executions.find((e) => e.status === "waiting" && !e.deleted)!;
       const runsBefore = count(await valueOf({ measure: "runs" }))!;

@@ -35,7 +35,10 @@ export function inSchema(sql: string, schema: string): string {
 
 /** The DDL of an n8n line, runnable, in `schema` (a validated identifier). */
 export function readN8nDdl(version: N8nDdlVersion, schema = "n8n"): string {
-  const ddl = inSchema(runnableDump(fs.readFileSync(path.join(DDL_DIR, `n8n-${version}.sql`), "utf8")), schema);
+  const ddl = inSchema(
+    runnableDump(fs.readFileSync(path.join(DDL_DIR, `n8n-${version}.sql`), "utf8")),
+    schema,
+  );
   // The schema may exist already (created empty, or holding Milhena's own tables).
   return ddl.replace(/^CREATE SCHEMA (\w+);$/m, "CREATE SCHEMA IF NOT EXISTS $1;");
 }

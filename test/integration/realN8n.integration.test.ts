@@ -3,7 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "flatted";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../db/demo/seed.ts";
+import { DEMO_WORKFLOWS } from "../../db/demo/workflows.ts";
 import { migrate } from "../../db/migrate.ts";
+import { N8N_DDL_VERSIONS } from "../../db/n8nDdl.ts";
 import { draftPlan, type DraftPlanInput } from "../../graph/plan.ts";
 import { runEtl, RECONCILE_INTERVAL_MS, type EtlOptions } from "../../tools/etl.ts";
 import { createEntityCatalogSource } from "../../tools/entities/catalog.ts";
@@ -435,3 +438,41 @@ describe.each(TEST_BACKENDS)("n8n's tables in public with a table prefix, on %s"
     }
   }, 120_000);
 });
+
+/** The demo seeder plays n8n's part in exactly the tables a real n8n creates. */
+describe.each(N8N_DDL_VERSIONS.flatMap((f) => TEST_BACKENDS.map((b) => [f, b] as const)))(
+  "the demo seeder on n8n %s's real DDL, on %s",
+  (ddl, kind) => {
+    it("writes workflows and executions that n8n's constraints accept, published as that line publishes", async () => {
+      const db = await createTestDatabase(kind);
+      try {
+        await seedDemo(db.pool, {
+          n8nSchema: "n8n",
+          executions: 400,
+          days: 5,
+          seed: 3,
+          now: new Date(),
+          ddl,
+        });
+        await migrate(db.pool, { app: "milhena", n8n: "n8n" });
+        await runEtl(db.pool, { n8nSchema: "n8n", appSchema: "milhena", timeZone: TZ });
+        const { rows } = await db.pool.query<{
+          indexes: number;
+          published: number;
+          active: number;
+          facts: number;
+        }>(
+          `SELECT (SELECT count(*)::int FROM pg_indexes WHERE schemaname = 'n8n' AND tablename = 'execution_entity'
+                     AND indexname = 'idx_execution_entity_workflow_id_started_at') AS indexes,
+                  (SELECT count(*) FILTER (WHERE "activeVersionId" IS NOT NULL)::int FROM n8n.workflow_entity) AS published,
+                  (SELECT count(*) FILTER (WHERE active)::int FROM n8n.workflow_entity) AS active,
+                  (SELECT count(*)::int FROM milhena.business_execution_data) AS facts`,
+        );
+        const active = DEMO_WORKFLOWS.filter((w) => w.active).length;
+        expect(rows[0]).toEqual({ indexes: 1, published: ddl === "2.41" ? active : 0, active, facts: 400 });
+      } finally {
+        await db.destroy();
+      }
+    }, 120_000);
+  },
+);

@@ -26,6 +26,12 @@ describe("summariseErrorMessage and causeOfFailure", () => {
   it.each([
     ["Payment declined for order #10423", "msg:Payment declined for order"],
     [
+      "Mailbox rejected the message: Address not found: ordini@cliente.it",
+      "msg:Mailbox rejected the message",
+    ],
+    ["Invalid input: the email is missing", "bad_data"],
+    ["connect ECONNREFUSED 127.0.0.1:9", "unreachable"],
+    [
       "Mailbox rejected the message: Gentile cliente, la sua richiesta 1042…",
       "msg:Mailbox rejected the message",
     ],

@@ -40,20 +40,26 @@ const SECRETISH: readonly RegExp[] = [
 ];
 
 /**
- * A short, safe summary of an n8n error message to group failures by and to quote to the owner:
- * its first line, without the "Error:" prefix, the details after a colon, stack frames, ids, numbers,
- * URLs, email addresses,
- * JSON or anything that looks like a secret; at most 80 characters on a word boundary. Null when
- * nothing readable is left.
+ * What an error message says happened: its first line, without an "Error:" prefix or stack frames,
+ * and — when it reads "<what happened>: <the case at hand>" ("Mailbox rejected the message: Address
+ * not found: a@b.it") — only what happened: the case would split one cause into as many groups as
+ * there are cases, and its words ("not found") are not the cause.
  */
-export function summariseErrorMessage(message: string): string | null {
+export function leadingClause(message: string): string {
   let s = message.split(/\r?\n/)[0] ?? "";
   s = s.replace(/^\s*(?:[A-Z][A-Za-z]*Error|Error|NodeOperationError|NodeApiError)\s*:\s*/, "");
   s = s.replace(/\s+at\s+\S+\s*\(.*$/, "");
-  // "Mailbox rejected the message: <the message's own text>": the head says what happened, the tail
-  // is the case at hand (and would split one cause into as many groups as there are cases).
   const head = /^([^:]{12,}?):\s/.exec(s)?.[1];
-  if (head && head.trim().split(/\s+/).length >= 2) s = head;
+  return head && head.trim().split(/\s+/).length >= 2 ? head : s;
+}
+
+/**
+ * A short, safe summary of an n8n error message to group failures by and to quote to the owner:
+ * its leading clause without ids, numbers, URLs, email addresses, JSON or anything that looks like a
+ * secret; at most 80 characters on a word boundary. Null when nothing readable is left.
+ */
+export function summariseErrorMessage(message: string): string | null {
+  let s = leadingClause(message);
   for (const pattern of SECRETISH) s = s.replace(pattern, " ");
   s = s
     .replace(/["`«»“”]|(?<!\p{L})'|'(?!\p{L})/gu, "")
@@ -70,13 +76,13 @@ export function summariseErrorMessage(message: string): string | null {
 }
 
 /**
- * The cause of a failed execution: a known kind when the message is recognised, otherwise the
- * message's summary (prefixed), "crashed" for an execution that stopped with no message at all
- * (n8n restarted or ran out of memory), and "other" when nothing readable is left.
+ * The cause of a failed execution: a known kind when the message's leading clause is recognised,
+ * otherwise that clause's summary (prefixed), "crashed" for an execution that stopped with no message
+ * at all (n8n restarted or ran out of memory), and "other" when nothing readable is left.
  */
 export function causeOfFailure(status: string, message: string | null): string {
   if (!message) return status === "crashed" ? "crashed" : "other";
-  const known = classifyErrorMessage(message);
+  const known = classifyErrorMessage(leadingClause(message));
   if (known !== "other") return known;
   const summary = summariseErrorMessage(message);
   return summary ? `${MESSAGE_CAUSE_PREFIX}${summary}` : "other";

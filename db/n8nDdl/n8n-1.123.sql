@@ -2,7 +2,7 @@
 -- PostgreSQL database dump
 --
 
-\restrict B1RgfOx1oSv81Od5H4RDptNGmgmzj2jjpWb3oYfW4tdbMt1dETDajEYKeemExAe
+\restrict 8tnbAhLDV5IEOBAwYm23hQhY4wT6EYCzxXhP3bMws607kOxWX65HHJvsp0i8zPa
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -2565,5 +2565,5 @@ ALTER TABLE ONLY n8n.workflows_tags
 -- PostgreSQL database dump complete
 --
 
-\unrestrict B1RgfOx1oSv81Od5H4RDptNGmgmzj2jjpWb3oYfW4tdbMt1dETDajEYKeemExAe
+\unrestrict 8tnbAhLDV5IEOBAwYm23hQhY4wT6EYCzxXhP3bMws607kOxWX65HHJvsp0i8zPa
 

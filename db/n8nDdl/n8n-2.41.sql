@@ -2,7 +2,7 @@
 -- PostgreSQL database dump
 --
 
-\restrict ZtT1hiUnocIxWoCFqifp0Vfp6YqwGtYWAeTfePwAypU300BSuWBiViJLAT2nG0z
+\restrict UDBcZFsPITpZNmp8In61ddTt0VaFYW9fM4BSCb1QdGdqCfXYOL2dtRhd8Zxkxzb
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -8944,5 +8944,5 @@ ALTER TABLE ONLY n8n.project
 -- PostgreSQL database dump complete
 --
 
-\unrestrict ZtT1hiUnocIxWoCFqifp0Vfp6YqwGtYWAeTfePwAypU300BSuWBiViJLAT2nG0z
+\unrestrict UDBcZFsPITpZNmp8In61ddTt0VaFYW9fM4BSCb1QdGdqCfXYOL2dtRhd8Zxkxzb
 

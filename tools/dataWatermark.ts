@@ -9,9 +9,10 @@ export interface WatermarkLocation extends N8nLocation {
 /**
  * SQL of a fingerprint of everything the ETL depends on; it changes whenever executions are added,
  * finish, are soft-deleted or pruned from the bottom, an execution the ETL saw unfinished is no
- * longer in the status it was read in (finished, crashed or deleted), a workflow is added or edited, or the owner overrides a category. Index probes only on
- * n8n's execution table (primary key, the partial "stoppedAt" index, the "deletedAt" index); the
- * pending executions are a handful of primary-key lookups.
+ * longer in the status it was read in (finished, crashed or deleted), a workflow is added or edited,
+ * or the owner overrides a category. Index probes only on n8n's execution table (primary key, the
+ * partial "stoppedAt" index with its own predicate, the "deletedAt" index); the pending executions
+ * are a handful of primary-key lookups.
  */
 export function dataFingerprintSql(at: WatermarkLocation): string {
   const execs = n8nTable(at, "execution_entity");

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { n8nTable, type N8nLocation } from "./tables.ts";
+import { n8nTable, type N8nLocation, type N8nTableName } from "./tables.ts";
 
 /**
  * What Milhena needs to know of the n8n release that wrote the database, read from the catalog (never
@@ -22,7 +22,7 @@ export interface N8nSchemaInfo {
 
 /** Reads the shape of n8n's tables: one catalog query. */
 export async function readN8nSchemaInfo(pool: pg.Pool, at: N8nLocation): Promise<N8nSchemaInfo> {
-  const table = (name: Parameters<typeof n8nTable>[1]) => `${at.n8nPrefix ?? ""}${name}`;
+  const table = (name: N8nTableName) => `${at.n8nPrefix ?? ""}${name}`;
   const { rows } = await pool.query<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM information_schema.columns
       WHERE table_schema = $1 AND table_name = ANY($2::text[])`,
@@ -36,7 +36,7 @@ export async function readN8nSchemaInfo(pool: pg.Pool, at: N8nLocation): Promise
       ],
     ],
   );
-  const has = (t: Parameters<typeof n8nTable>[1], column: string) =>
+  const has = (t: N8nTableName, column: string) =>
     rows.some((r) => r.table_name === table(t) && r.column_name === column);
   const storedAt = has("execution_entity", "storedAt");
   // 2.x publishes through activeVersionId; a 1.x database may carry the column without using it that way.

@@ -1,6 +1,6 @@
 import type { Language } from "../graph/labels.ts";
 import { alNumber, dalNumber } from "./italian.ts";
-import type { Hours, ResolvedFilters, ResolvedPeriod } from "../graph/plan.ts";
+import type { Category, Hours, ResolvedFilters, ResolvedPeriod } from "../graph/plan.ts";
 import { capitalize, formatDay, joinList, quoteName } from "./format.ts";
 
 /**
@@ -173,8 +173,8 @@ export function whenPhrase(
   return text;
 }
 
-/** A kind of work as the automations doing it. */
-const CATEGORY_FOR: Record<string, Record<Language, string>> = {
+/** A kind of work as the automations doing it: "le automazioni email" / "the email automations". */
+export const CATEGORY_SUBJECT: Record<Category, Record<Language, string>> = {
   email: { it: "le automazioni email", en: "the email automations" },
   order: { it: "le automazioni degli ordini", en: "the order automations" },
   lead: { it: "le automazioni dei contatti", en: "the lead automations" },
@@ -185,8 +185,10 @@ const CATEGORY_FOR: Record<string, Record<Language, string>> = {
 };
 
 /** "delle automazioni email" / "of the email automations". */
-const categoryOf = (category: string, lang: Language): string =>
-  lang === "it" ? CATEGORY_FOR[category]!.it.replace(/^le /, "delle ") : `of ${CATEGORY_FOR[category]!.en}`;
+const categoryOf = (category: Category, lang: Language): string =>
+  lang === "it"
+    ? CATEGORY_SUBJECT[category].it.replace(/^le /, "delle ")
+    : `of ${CATEGORY_SUBJECT[category].en}`;
 
 /** The workflows a plan is about: "«Ordini WooCommerce»", "«A» e «B»", or a kind of work; "" for all. */
 export function workflowsPhrase(filters: ResolvedFilters, lang: Language): string {
@@ -212,7 +214,7 @@ export function forWorkflows(filters: ResolvedFilters, lang: Language): string {
     filters.workflows.length > 0
       ? workflowsPhrase(filters, lang)
       : filters.category
-        ? CATEGORY_FOR[filters.category]![lang]
+        ? CATEGORY_SUBJECT[filters.category][lang]
         : "";
   if (!w) return "";
   return lang === "it" ? ` per ${w}` : ` for ${w}`;

@@ -24,6 +24,7 @@ import {
   quoteName,
 } from "./format.ts";
 import {
+  CATEGORY_SUBJECT,
   dayMonth,
   forWorkflows,
   fromSenders,
@@ -81,16 +82,6 @@ function causePhrase(key: string, lang: Lang): string {
   }
   return (CAUSE[key as ErrorCause] ?? CAUSE.other)[lang];
 }
-
-const CATEGORY_SUBJECT: Record<Category, Record<Lang, string>> = {
-  email: { it: "le automazioni email", en: "the email automations" },
-  order: { it: "le automazioni degli ordini", en: "the order automations" },
-  lead: { it: "le automazioni dei contatti", en: "the lead automations" },
-  invoice: { it: "le automazioni delle fatture", en: "the invoice automations" },
-  crm: { it: "le automazioni del CRM", en: "the CRM automations" },
-  report: { it: "le automazioni dei report", en: "the report automations" },
-  other: { it: "le altre automazioni", en: "the other automations" },
-};
 
 /** The workflows as the subject of a sentence, and whether it is plural; null for all of them. */
 function subject(

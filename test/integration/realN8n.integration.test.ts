@@ -7,11 +7,9 @@ import { seedDemo } from "../../db/demo/seed.ts";
 import { DEMO_WORKFLOWS } from "../../db/demo/workflows.ts";
 import { migrate } from "../../db/migrate.ts";
 import { N8N_DDL_VERSIONS } from "../../db/n8nDdl.ts";
-import { draftPlan, type DraftPlanInput } from "../../graph/plan.ts";
+import type { DraftPlanInput } from "../../graph/plan.ts";
 import { runEtl, RECONCILE_INTERVAL_MS, type EtlOptions } from "../../tools/etl.ts";
 import { createEntityCatalogSource } from "../../tools/entities/catalog.ts";
-import { resolvePlan } from "../../tools/planResolver.ts";
-import { createSemanticLayer } from "../../tools/semantic/execute.ts";
 import { numberOf, type MeasureValue, type PlanResult } from "../../tools/semantic/result.ts";
 import {
   fixtureDir,
@@ -21,6 +19,7 @@ import {
   relocateN8nTables,
   type N8nFixtureName,
 } from "../support/n8nFixture.ts";
+import { createPlanAsker, type PlanAsker } from "../support/askPlan.ts";
 import { ADMIN_URL, createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 
 const TZ = "Europe/Rome";
@@ -172,24 +171,9 @@ describe.each(TEST_N8N_FIXTURES.flatMap((f) => TEST_BACKENDS.map((b) => [f, b] a
     };
     const kept = () => executions.filter((e) => !e.deleted);
 
-    const layer = () =>
-      createSemanticLayer({
-        pool: db.pool,
-        schemas: { app: "milhena", n8n: "n8n" },
-        timeZone: TZ,
-        statementTimeoutMs: 5000,
-        maxRows: 500,
-      });
-    async function ask(input: DraftPlanInput): Promise<PlanResult> {
-      const catalog = await createEntityCatalogSource(db.pool, { app: "milhena", n8n: "n8n" }).load();
-      const outcome = resolvePlan(draftPlan({ period: { kind: "all_time" }, ...input }), {
-        catalog,
-        now: new Date(),
-        timeZone: TZ,
-      });
-      if (outcome.kind !== "plan") throw new Error(`not a plan: ${outcome.kind}`);
-      return layer().execute(outcome.plan);
-    }
+    let asker: PlanAsker;
+    const ask = (input: DraftPlanInput): Promise<PlanResult> =>
+      asker.ask({ period: { kind: "all_time" }, ...input });
     const valueOf = async (input: DraftPlanInput) => {
       const r = await ask(input);
       return r.kind === "value" ? r.value : r.kind === "breakdown" ? r.total : null;
@@ -197,6 +181,7 @@ describe.each(TEST_N8N_FIXTURES.flatMap((f) => TEST_BACKENDS.map((b) => [f, b] a
 
     beforeAll(async () => {
       db = await createTestDatabase(kind);
+      asker = createPlanAsker(db.pool, { schemas: { app: "milhena", n8n: "n8n" }, timeZone: TZ });
       await loadN8nFixture(db.pool, fixture);
       await migrate(db.pool, { app: "milhena", n8n: "n8n" });
       await runEtl(db.pool, etl);
@@ -311,26 +296,13 @@ describe.each(TEST_N8N_FIXTURES.flatMap((f) => TEST_BACKENDS.map((b) => [f, b] a
           await loadN8nFixture(other.pool, fixture);
           await migrate(other.pool, { app: "milhena", n8n: "n8n" });
           await runEtl(other.pool, { ...etl, storagePath: undefined });
-          const catalog = await createEntityCatalogSource(other.pool, { app: "milhena", n8n: "n8n" }).load();
-          const plan = (measure: "runs" | "emails_received") => {
-            const o = resolvePlan(draftPlan({ measure, period: { kind: "all_time" } }), {
-              catalog,
-              now: new Date(),
-              timeZone: TZ,
-            });
-            if (o.kind !== "plan") throw new Error(o.kind);
-            return o.plan;
-          };
-          const blind = createSemanticLayer({
-            pool: other.pool,
+          const blind = createPlanAsker(other.pool, {
             schemas: { app: "milhena", n8n: "n8n" },
             timeZone: TZ,
-            statementTimeoutMs: 5000,
-            maxRows: 500,
           });
-          const runs = await blind.execute(plan("runs"));
+          const runs = await blind.ask({ measure: "runs", period: { kind: "all_time" } });
           expect(runs.kind === "value" ? count(runs.value) : null).toBe(kept().length);
-          const emails = await blind.execute(plan("emails_received"));
+          const emails = await blind.ask({ measure: "emails_received", period: { kind: "all_time" } });
           const inDb = kept().filter((e) => !fsIds.has(e.id) && truthOf(e).email).length;
           expect(emails.kind === "value" ? count(emails.value) : null).toBe(inDb);
           expect(emails.plan.coverage?.unreadRuns).toBe(stored.length);
@@ -418,20 +390,10 @@ describe.each(TEST_BACKENDS)("n8n's tables in public with a table prefix, on %s"
       const schemas = { app: "milhena", n8n: "public", n8nPrefix: "n8n_" };
       const catalog = await createEntityCatalogSource(db.pool, schemas).load();
       expect(catalog.workflows.length).toBeGreaterThan(5);
-      const outcome = resolvePlan(draftPlan({ measure: "runs", period: { kind: "all_time" } }), {
-        catalog,
-        now: new Date(),
-        timeZone: TZ,
+      const r = await createPlanAsker(db.pool, { schemas, timeZone: TZ }).ask({
+        measure: "runs",
+        period: { kind: "all_time" },
       });
-      if (outcome.kind !== "plan") throw new Error(outcome.kind);
-      const layer = createSemanticLayer({
-        pool: db.pool,
-        schemas,
-        timeZone: TZ,
-        statementTimeoutMs: 5000,
-        maxRows: 500,
-      });
-      const r = await layer.execute(outcome.plan);
       expect(r.kind === "value" ? count(r.value) : null).toBe(rows[0]!.n);
     } finally {
       await db.destroy();

@@ -8,8 +8,8 @@ import { draftPlan } from "../../graph/plan.ts";
 import { runEtl } from "../../tools/etl.ts";
 import { createEntityCatalogSource } from "../../tools/entities/catalog.ts";
 import { resolvePlan } from "../../tools/planResolver.ts";
-import { createSemanticLayer } from "../../tools/semantic/execute.ts";
 import { numberOf, type PlanResult } from "../../tools/semantic/result.ts";
+import { createPlanAsker, type PlanAsker } from "../support/askPlan.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 
 const NOW = new Date("2026-11-18T14:00:00Z"); // Wednesday, 15:00 in Rome
@@ -27,20 +27,8 @@ describe.each(TEST_BACKENDS)("the semantic layer on %s", (kind) => {
   const texts: string[] = [];
   const params: unknown[][] = [];
 
-  async function ask(input: DraftPlanInput, now: Date = NOW): Promise<PlanResult> {
-    const catalog = await createEntityCatalogSource(db.pool, { app: "milhena", n8n: "n8n" }).load();
-    const outcome = resolvePlan(draftPlan(input), { catalog, now, timeZone: TZ });
-    if (outcome.kind !== "plan") throw new Error(`not a plan: ${outcome.kind}`);
-    return layer().execute(outcome.plan);
-  }
-  const layer = () =>
-    createSemanticLayer({
-      pool: db.pool,
-      schemas: { app: "milhena", n8n: "n8n" },
-      timeZone: TZ,
-      statementTimeoutMs: 5000,
-      maxRows: 500,
-    });
+  let asker: PlanAsker;
+  const ask = (input: DraftPlanInput, now: Date = NOW): Promise<PlanResult> => asker.ask(input, now);
   const one = async (sql: string, values: unknown[] = []) =>
     (await db.pool.query<{ n: number }>(sql, values)).rows[0]!.n;
   const value = (r: PlanResult) => (r.kind === "value" ? numberOf(r.value) : NaN);
@@ -70,6 +58,7 @@ describe.each(TEST_BACKENDS)("the semantic layer on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
+    asker = createPlanAsker(db.pool, { schemas: { app: "milhena", n8n: "n8n" }, timeZone: TZ, now: NOW });
     await migrate(db.pool, { app: "milhena", n8n: "n8n" });
     await seedDemo(db.pool, { n8nSchema: "n8n", executions: 4000, days: 30, seed: 11, now: NOW });
     // A workflow whose name is an injection attempt: names only ever travel as bound values.
@@ -337,7 +326,7 @@ describe.each(TEST_BACKENDS)("the semantic layer on %s", (kind) => {
       timeZone: TZ,
     });
     expect(named.kind).toBe("plan");
-    await layer().execute((named as { plan: ResolvedQueryPlan }).plan);
+    await asker.layer.execute((named as { plan: ResolvedQueryPlan }).plan);
     const sender = "x' OR '1'='1";
     const plan = resolvePlan(
       draftPlan({ measure: "emails_received", filters: { senders: [{ text: sender }] } }),

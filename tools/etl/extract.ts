@@ -1,6 +1,7 @@
 import { parse } from "flatted";
 import { causeOfFailure } from "../errorCauses.ts";
 import { asText, contactOf, emailOf, isObject, orderOf, type Json } from "./payload.ts";
+import { isEntryNodeType } from "./workflowProfile.ts";
 
 /** What one execution says in business terms; which of it counts depends on the workflow's category. */
 export interface ExtractedFacts {
@@ -19,7 +20,7 @@ export interface ExtractedFacts {
   errorCause: string | null;
 }
 
-export const EMPTY_FACTS: Readonly<ExtractedFacts> = Object.freeze({
+const EMPTY_FACTS: Readonly<ExtractedFacts> = Object.freeze({
   emailSender: null,
   emailSubject: null,
   aiReply: null,
@@ -59,7 +60,6 @@ function outputsOf(runData: Json): NodeOutput[] {
 }
 
 const LANGCHAIN = /^@n8n\/n8n-nodes-langchain\./;
-const FORM_OR_TRIGGER = /Trigger$|\.webhook$|\.formTrigger$|\.form$/;
 
 /** The text an AI node answered with: Agent `output`, LLM Chain `text`, OpenAI `message.content`. */
 function replyOf(json: Json): string | null {
@@ -127,7 +127,7 @@ export function extractFacts(
     if (LANGCHAIN.test(type)) facts.aiReply = replyOf(o.json) ?? facts.aiReply;
   }
   const entry =
-    outputs.find((o) => FORM_OR_TRIGGER.test(nodeTypes.get(o.name) ?? "")) ?? outputs.find((o) => o.start);
+    outputs.find((o) => isEntryNodeType(nodeTypes.get(o.name) ?? "")) ?? outputs.find((o) => o.start);
   if (entry) facts.leadContact = contactOf(entry.json);
 
   if (isObject(result.error)) {

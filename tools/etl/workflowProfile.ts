@@ -156,11 +156,15 @@ export function serviceOf(nodeType: string): string | null {
     .trim();
 }
 
-const isTrigger = (type: string) => /Trigger$|\.webhook$|\.emailReadImap$/.test(type);
+/** A node type that starts an execution or takes what comes in: triggers, webhooks, IMAP, form pages. */
+export const isEntryNodeType = (type: string) => /Trigger$|\.webhook$|\.emailReadImap$|\.form$/.test(type);
 
 /** The services a workflow's nodes use, trigger first. */
 export function servicesOf(nodes: readonly WorkflowNode[]): string[] {
-  const ordered = [...nodes.filter((n) => isTrigger(n.type)), ...nodes.filter((n) => !isTrigger(n.type))];
+  const ordered = [
+    ...nodes.filter((n) => isEntryNodeType(n.type)),
+    ...nodes.filter((n) => !isEntryNodeType(n.type)),
+  ];
   const services: string[] = [];
   for (const node of ordered) {
     const service = serviceOf(node.type);

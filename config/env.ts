@@ -78,6 +78,15 @@ const EnvSchema = z.object({
   RATE_LIMIT_RPM: z.coerce.number().int().min(1).max(100_000).default(60),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000).default(20),
 
+  /** Failed authentications allowed per client address a minute, before the key store is asked. */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** How long a verified API key is trusted from the in-process cache (0 = ask the database each time). */
+  API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+  /** Longest a shutdown may take: in-flight answers finish, then blocked queries are cancelled. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(25_000),
+  /** When set, `/metrics` needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")

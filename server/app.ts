@@ -1,3 +1,4 @@
+import type http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
@@ -18,6 +19,18 @@ import { opsRouter } from "./routes/ops.ts";
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
 /** Largest JSON body accepted (a 10,000-character message fits with room to spare). */
 export const BODY_LIMIT = "64kb";
+
+/**
+ * Timeouts that fit a chat API: a client has 10 s to send its headers and 30 s for its whole request
+ * (bodies are at most 64 KB), instead of Node's 60 s and 300 s; the answer itself may take longer.
+ */
+export const SERVER_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000 } as const;
+
+export function applyServerTimeouts(server: http.Server): void {
+  server.headersTimeout = SERVER_TIMEOUTS.headersMs;
+  server.requestTimeout = SERVER_TIMEOUTS.requestMs;
+  server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveMs;
+}
 
 /**
  * The express app: web chat and operations without a key; then authentication, the per-user rate limit,
@@ -44,6 +57,11 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
+  // What the API answers is per caller and per moment: no cache may keep it.
+  app.use((_req, res, next) => {
+    res.setHeader("cache-control", "no-store");
+    next();
+  });
   app.use(opsRouter(deps));
   app.use(refuseWhileDraining(deps));
   app.use(authenticate(deps));

@@ -20,7 +20,7 @@ export async function chatThread(
   try {
     return (await deps.threads.create(caller.userId, { threadId })).threadId;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 409) {
+    if (error instanceof ApiError && error.status === 404) {
       void deps.audit.record({
         event: "access.other_users_thread",
         userId: caller.userId,

@@ -6,6 +6,7 @@ import type { MilhenaRuntime } from "../graph/runtime.ts";
 import { CancellableCheckpointer } from "./cancellableCheckpointer.ts";
 import { createAuditLog, type AuditLog } from "./audit.ts";
 import { createApiKeyStore, type ApiKeyStore } from "./auth/apiKeys.ts";
+import { createFailedAuthLimiter, type FailedAuthLimiter } from "./auth/failedAuthLimiter.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rateLimit.ts";
 import { createThreadRuns, type ThreadRuns } from "./threadRuns.ts";
@@ -20,6 +21,8 @@ export interface AppDeps {
   readonly threads: ThreadStore;
   readonly runs: ThreadRuns;
   readonly keys: ApiKeyStore;
+  /** Failed authentications per client address, checked before a key is looked up. */
+  readonly failedAuth: FailedAuthLimiter;
   readonly audit: AuditLog;
   readonly rateLimiter: RateLimiter;
   readonly metrics: Metrics;
@@ -80,7 +83,8 @@ export function createServerDeps(
     ),
     threads: createThreadStore(pool, schema, runtime.checkpointer),
     runs,
-    keys: createApiKeyStore(pool, schema),
+    keys: createApiKeyStore(pool, schema, { cacheSeconds: env.API_KEY_CACHE_SECONDS }),
+    failedAuth: createFailedAuthLimiter({ perMinute: env.AUTH_FAILURES_PER_MINUTE }),
     audit,
     rateLimiter,
     metrics: overrides.metrics ?? createMetrics(),

@@ -56,6 +56,10 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(400, "bad_request", "The request body is not valid JSON.");
   if (type === "encoding.unsupported" || type === "charset.unsupported")
     return new ApiError(415, "unsupported_media_type", "Unsupported content encoding or charset.");
+  // A body that does not inflate as its Content-Encoding says (zlib's Z_DATA_ERROR, Z_BUF_ERROR…).
+  const code = field(error, "code");
+  if (typeof code === "string" && code.startsWith("Z_") && field(error, "status") === 400)
+    return new ApiError(400, "bad_request", "The request body is not encoded as its Content-Encoding says.");
   if (typeof type === "string" && field(error, "status") === 400)
     return new ApiError(400, "bad_request", "The request body could not be read.");
   // Text PostgreSQL cannot store (a NUL character, an invalid escape in JSON): the input's fault.

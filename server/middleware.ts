@@ -71,12 +71,20 @@ export function keyFrom(req: express.Request): string | null {
   return apiKey === undefined ? null : apiKey.trim();
 }
 
-/** Authenticates every request behind it; failures are 401 and audited (without the key). */
+/**
+ * Authenticates every request behind it; failures are 401 and audited (without the key). A client
+ * address that failed too often is refused with 429 before its key is looked up (a key this process
+ * verified recently still passes: it costs nothing to check).
+ */
 export function authenticate(deps: AppDeps): express.RequestHandler {
   return (req, res, next) => {
     const key = keyFrom(req);
+    const address = req.ip ?? "";
+    const audit = (event: "auth.missing_key" | "auth.invalid_key" | "auth.throttled") =>
+      void deps.audit.record({ event, requestId: requestIdOf(res), route: req.path, ip: address });
     const fail = (event: "auth.missing_key" | "auth.invalid_key") => {
-      void deps.audit.record({ event, requestId: requestIdOf(res), route: req.path, ip: req.ip ?? "" });
+      deps.failedAuth.failed(address);
+      audit(event);
       next(
         new ApiError(
           401,
@@ -86,6 +94,24 @@ export function authenticate(deps: AppDeps): express.RequestHandler {
         ),
       );
     };
+    const known = key ? deps.keys.verifyCached(key) : null;
+    if (known) {
+      res.locals.caller = known;
+      return next();
+    }
+    const waitMs = deps.failedAuth.retryAfterMs(address);
+    if (waitMs > 0) {
+      audit("auth.throttled");
+      const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+      return next(
+        new ApiError(
+          429,
+          "rate_limited",
+          `Too many failed sign-ins from this address. Please wait ${seconds} s.`,
+          { "Retry-After": String(seconds) },
+        ),
+      );
+    }
     if (key === null) return fail("auth.missing_key");
     deps.keys.verify(key).then(
       (caller) => {
@@ -147,16 +173,21 @@ export const requireJson: express.RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** A UTF-16 surrogate not part of a pair (in `u` mode a proper pair is one code point, not `Cs`). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
- * Whether a parsed JSON value holds a NUL character in any string or key (PostgreSQL cannot store
- * one) or nests deeper than 64 levels (no request of this API does).
+ * Whether a parsed JSON value holds a NUL character or a lone UTF-16 surrogate in any string or key
+ * (PostgreSQL cannot store either) or nests deeper than 64 levels (no request of this API does).
  */
 export function unstorable(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
+  if (typeof value === "string") return value.includes("\u0000") || LONE_SURROGATE.test(value);
   if (value === null || typeof value !== "object") return false;
   if (depth >= 64) return true;
   if (Array.isArray(value)) return value.some((v) => unstorable(v, depth + 1));
-  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || unstorable(v, depth + 1));
+  return Object.entries(value).some(
+    ([k, v]) => k.includes("\u0000") || LONE_SURROGATE.test(k) || unstorable(v, depth + 1),
+  );
 }
 
 /** After the JSON parser: such a body is refused before anything is stored. */
@@ -166,7 +197,7 @@ export const refuseUnstorable: express.RequestHandler = (req, _res, next) => {
       new ApiError(
         400,
         "bad_request",
-        "Invalid request: text must not contain NUL characters, nor JSON nest deeper than 64 levels.",
+        "Invalid request: text must not contain NUL characters or unpaired surrogate characters, nor JSON nest deeper than 64 levels.",
       ),
     );
     return;

@@ -15,8 +15,9 @@ export interface ThreadRecord {
 export interface ThreadStore {
   /**
    * Exists and is the caller's: ifExists "raise" (default) → 409, "do_nothing" → returns it. Another
-   * user's → 409 (owner never revealed). An id with saved conversation state but no owner (left by a
-   * run that outlived its thread, or by the CLI) → 409 too: nobody takes over someone's conversation.
+   * user's → 404, as every other route answers for a thread that is not the caller's, so an id cannot
+   * be probed for being taken. An id with saved conversation state but no owner (left by a run that
+   * outlived its thread, or by the CLI) → 404 too: nobody takes over someone's conversation.
    */
   create(
     userId: string,
@@ -58,6 +59,9 @@ const toRecord = (r: Row): ThreadRecord => ({
 
 export const MAX_TITLE_CHARS = 80;
 
+/** What creating a thread with an id someone else holds answers: the same as any unknown thread. */
+export const notYours = () => new ApiError(404, "not_found", "Thread not found");
+
 /** A conversation's title from its first question: one line, at most 80 characters. */
 export function titleFrom(question: string): string {
   const line = question.replace(/\s+/g, " ").trim();
@@ -96,7 +100,7 @@ export function createThreadStore(
         const saved = await checkpointer.getTuple({
           configurable: { thread_id: threadId, checkpoint_ns: "" },
         });
-        if (saved) throw new ApiError(409, "conflict", "A thread with this id already exists.");
+        if (saved) throw notYours();
       }
       const { rows } = await pool.query<Row>(
         `INSERT INTO ${table} (thread_id, user_id, metadata) VALUES ($1, $2, $3)
@@ -105,7 +109,8 @@ export function createThreadStore(
       );
       if (rows[0]) return toRecord(rows[0]);
       const existing = await get(userId, threadId);
-      if (existing && input.ifExists === "do_nothing") return existing;
+      if (!existing) throw notYours();
+      if (input.ifExists === "do_nothing") return existing;
       throw new ApiError(409, "conflict", "A thread with this id already exists.");
     },
     get,

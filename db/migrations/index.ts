@@ -4,6 +4,7 @@ import { businessMigration } from "./002_business.ts";
 import { serverMigration } from "./003_server.ts";
 import { semanticMigration } from "./004_semantic.ts";
 import { realN8nMigration } from "./005_real_n8n.ts";
+import { hardeningMigration } from "./006_hardening.ts";
 
 /** Every migration, in order. Versions are never reused or edited once released. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   serverMigration,
   semanticMigration,
   realN8nMigration,
+  hardeningMigration,
 ];

@@ -26,7 +26,9 @@ function memoryThreads(): ThreadStore {
       const threadId = input.threadId ?? crypto.randomUUID();
       const existing = rows.get(threadId);
       if (existing) {
-        if (existing.userId === userId && input.ifExists === "do_nothing") return Promise.resolve(existing);
+        if (existing.userId !== userId)
+          return Promise.reject(new ApiError(404, "not_found", "Thread not found"));
+        if (input.ifExists === "do_nothing") return Promise.resolve(existing);
         return Promise.reject(new ApiError(409, "conflict", "Thread already exists"));
       }
       const now = new Date();

@@ -169,13 +169,8 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
     const thread = await threads.get(userId, threadId);
     if (!thread) {
       if (body.if_not_exists !== "create") throw new ApiError(404, "not_found", "Thread not found");
-      // Another user's thread answers 404, as if it did not exist (the store says 409).
-      await threads.create(userId, { threadId, ifExists: "do_nothing" }).catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 409) {
-          throw new ApiError(404, "not_found", "Thread not found");
-        }
-        throw error;
-      });
+      // Another user's thread answers 404, as if it did not exist.
+      await threads.create(userId, { threadId, ifExists: "do_nothing" });
     }
     const runId = randomUUID();
     const location = `/threads/${threadId}/runs/${runId}`;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { MilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaStateType } from "../../graph/state.ts";
 import type { RunInput, SupportedStreamMode } from "./requests.ts";
@@ -16,14 +17,13 @@ export interface RunRequest {
   readonly recursionLimit?: number;
 }
 
-/** The graph input for a validated run input (LangChain chat convention). */
-export function graphInput(input: RunInput) {
+/**
+ * The graph input for a validated run input (LangChain chat convention). New messages get the
+ * server's own ids: a client-chosen id equal to an earlier message's would replace that message.
+ */
+export function graphInput(input: RunInput, newId: () => string = randomUUID) {
   return {
-    messages: input.messages.map((m) => ({
-      role: "user" as const,
-      content: m.content,
-      ...(m.id !== undefined ? { id: m.id } : {}),
-    })),
+    messages: input.messages.map((m) => ({ role: "user" as const, content: m.content, id: newId() })),
   };
 }
 

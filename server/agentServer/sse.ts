@@ -52,7 +52,7 @@ export function createSseWriter(res: ServerResponse): SseWriter {
       res.statusCode = 200;
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
-      res.setHeader("Cache-Control", "no-cache, no-transform");
+      res.setHeader("Cache-Control", "no-store, no-transform");
       res.setHeader("Connection", "keep-alive");
       res.setHeader("X-Accel-Buffering", "no");
       res.flushHeaders();

@@ -66,7 +66,7 @@ export function chatRouter(deps: AppDeps): express.Router {
     });
     res.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache, no-transform",
+      "cache-control": "no-store, no-transform",
       connection: "keep-alive",
       "x-accel-buffering": "no",
     });

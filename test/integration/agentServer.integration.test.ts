@@ -320,7 +320,9 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
       for await (const part of bob.runs.stream(id, "milhena", { input })) void part;
     };
     expect(await statusOf(stream())).toBe(404);
-    expect(await statusOf(bob.threads.create({ threadId: id, ifExists: "do_nothing" }))).toBe(409);
+    // Creating with Alice's id answers as for any thread that is not Bob's: its existence does not leak.
+    expect(await statusOf(bob.threads.create({ threadId: id, ifExists: "do_nothing" }))).toBe(404);
+    expect(await statusOf(bob.threads.create({ threadId: id }))).toBe(404);
     expect((await bob.threads.search({ metadata: { owner: "alice" } })).map((t) => t.thread_id)).toEqual([]);
     // Alice's thread is unchanged by all of it.
     const state = await alice.threads.getState<Values>(id);

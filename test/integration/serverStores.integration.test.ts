@@ -40,7 +40,10 @@ describe.each(TEST_BACKENDS)("server stores on %s", (kind) => {
     const threads = createThreadStore(db.pool, "milhena", runtime.checkpointer);
     const a = await threads.create("anna", { metadata: { source: "web" } });
     const b = await threads.create("anna", { threadId: "chosen-id" });
-    await expect(threads.create("bruno", { threadId: "chosen-id" })).rejects.toMatchObject({ status: 409 });
+    await expect(threads.create("bruno", { threadId: "chosen-id" })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      threads.create("bruno", { threadId: "chosen-id", ifExists: "do_nothing" }),
+    ).rejects.toMatchObject({ status: 404 });
     await expect(threads.create("anna", { threadId: "chosen-id" })).rejects.toMatchObject({ status: 409 });
     expect((await threads.create("anna", { threadId: "chosen-id", ifExists: "do_nothing" })).threadId).toBe(
       "chosen-id",
@@ -71,11 +74,11 @@ describe.each(TEST_BACKENDS)("server stores on %s", (kind) => {
     const threads = createThreadStore(db.pool, "milhena", runtime.checkpointer);
     await runtime.ask("ciao", { threadId: "cli-conversation", userId: "cli" });
     await expect(threads.create("bruno", { threadId: "cli-conversation" })).rejects.toMatchObject({
-      status: 409,
+      status: 404,
     });
     await expect(
       threads.create("bruno", { threadId: "cli-conversation", ifExists: "do_nothing" }),
-    ).rejects.toMatchObject({ status: 409 });
+    ).rejects.toMatchObject({ status: 404 });
     expect(await threads.idsOf("bruno")).toEqual([]);
     expect((await threads.create("bruno", { threadId: "never-used" })).threadId).toBe("never-used");
     expect(await threads.idsOf("bruno")).toEqual(["never-used"]);

@@ -5,7 +5,7 @@ import { loadEnv } from "../../config/env.ts";
 import { seedDemo } from "../../db/demo/seed.ts";
 import type { DatabaseKind } from "../../db/database.ts";
 import { createMilhenaRuntime, type MilhenaRuntime, type RuntimeOverrides } from "../../graph/runtime.ts";
-import { createApp } from "../../server/app.ts";
+import { applyServerTimeouts, createApp } from "../../server/app.ts";
 import { createServerDeps, type AppDeps, type ServerDepsOverrides } from "../../server/deps.ts";
 import { runEtl } from "../../tools/etl.ts";
 import { createTestDatabase, type TestDatabase } from "./testDatabase.ts";
@@ -53,6 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const deps = createServerDeps(env, runtime, { logger: pino({ level: "silent" }), ...options.deps });
   const server = http.createServer(createApp(deps));
+  applyServerTimeouts(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

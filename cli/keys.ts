@@ -4,7 +4,7 @@ import { createAuditLog } from "../server/audit.ts";
 import { KeysUsageError, parseKeysArgs } from "./keysArgs.ts";
 import { runCommand, withDatabase } from "./withDatabase.ts";
 
-/** `npm run keys -- create --user ID [--role admin]` / `revoke --key-id ID`. */
+/** `npm run keys -- create --user ID [--role admin] [--expires-days N]` / `revoke --key-id ID`. */
 runCommand(async () => {
   let args;
   try {
@@ -20,7 +20,9 @@ runCommand(async () => {
   await withDatabase(env, async (db) => {
     const keys = createApiKeyStore(db.pool, env.MILHENA_SCHEMA);
     if (args.command === "create") {
-      const created = await keys.create(args.userId, args.role);
+      const expiresAt =
+        args.expiresDays === undefined ? undefined : new Date(Date.now() + args.expiresDays * 86_400_000);
+      const created = await keys.create(args.userId, args.role, expiresAt ? { expiresAt } : {});
       await createAuditLog(db.pool, env.MILHENA_SCHEMA, () => undefined).record({
         event: "key.created",
         userId: args.userId,
@@ -28,7 +30,9 @@ runCommand(async () => {
         detail: { role: args.role },
       });
       process.stdout.write(
-        `API key for ${args.userId} (${args.role}), key id ${created.keyId}. It is shown only this once:\n${created.key}\n`,
+        `API key for ${args.userId} (${args.role}), key id ${created.keyId}` +
+          (expiresAt ? `, valid until ${expiresAt.toISOString()}` : "") +
+          `. It is shown only this once:\n${created.key}\n`,
       );
     } else {
       const revoked = await keys.revoke(args.keyId);

@@ -11,6 +11,9 @@ describe("keys arguments", () => {
     expect(parseKeysArgs(["create", "--user", "boss@acme.it", "--role", "admin"])).toMatchObject({
       role: "admin",
     });
+    expect(parseKeysArgs(["create", "--user", "anna", "--expires-days", "30"])).toMatchObject({
+      expiresDays: 30,
+    });
     expect(parseKeysArgs(["revoke", "--key-id", "0123456789abcdef"])).toEqual({
       command: "revoke",
       keyId: "0123456789abcdef",
@@ -24,6 +27,8 @@ describe("keys arguments", () => {
     [["create", "--user", "x", "--role", "root"]],
     [["delete", "--user", "x"]],
     [["revoke", "--key-id", "nope"]],
+    [["create", "--user", "x", "--expires-days", "0"]],
+    [["create", "--user", "x", "--expires-days", "soon"]],
   ])("rejects %o with the usage", (argv) => {
     expect(() => parseKeysArgs(argv)).toThrow(KeysUsageError);
   });

@@ -10,15 +10,22 @@ import { ApiError, notFound } from "./errors.ts";
  * The thread a chat message goes to: the caller's own (another user's answers 404, as if it did not
  * exist), or a new one when none is named.
  */
+export interface ChatThread {
+  readonly threadId: string;
+  /** Made for this request: a cancelled first answer takes it away again. */
+  readonly created: boolean;
+}
+
 export async function chatThread(
   deps: AppDeps,
   caller: Caller,
   threadId: string | undefined,
-): Promise<string> {
-  if (threadId === undefined) return (await deps.threads.create(caller.userId)).threadId;
-  if (await deps.threads.get(caller.userId, threadId)) return threadId;
+): Promise<ChatThread> {
+  if (threadId === undefined)
+    return { threadId: (await deps.threads.create(caller.userId)).threadId, created: true };
+  if (await deps.threads.get(caller.userId, threadId)) return { threadId, created: false };
   try {
-    return (await deps.threads.create(caller.userId, { threadId })).threadId;
+    return { threadId: (await deps.threads.create(caller.userId, { threadId })).threadId, created: true };
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       void deps.audit.record({
@@ -38,6 +45,8 @@ export interface ChatRunOptions {
   readonly requestId?: string;
   /** Called as each graph node finishes (for progress events). */
   readonly onNode?: (node: string) => void;
+  /** The thread was made for this question: a cancelled answer deletes it (no empty thread is left). */
+  readonly createdThread?: boolean;
 }
 
 /** Streams one question through the chat graph as run `runId`; the response of its last node. */
@@ -95,8 +104,13 @@ export async function runChat(
       },
       runId,
     )
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       if (!deps.runs.wasCancelled(runId)) throw error;
+      if (options.createdThread) {
+        await deps.threads.delete(caller.userId, threadId).catch((deleteError: unknown) => {
+          deps.logger.warn({ err: String(deleteError), threadId }, "could not delete a cancelled new thread");
+        });
+      }
       throw new ApiError(
         409,
         "conflict",

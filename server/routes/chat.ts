@@ -44,7 +44,7 @@ export function chatRouter(deps: AppDeps): express.Router {
   router.post("/chat", async (req, res) => {
     const caller = callerOf(res);
     const body = parse(ChatRequestSchema, req.body);
-    const threadId = await chatThread(deps, caller, body.threadId);
+    const { threadId, created } = await chatThread(deps, caller, body.threadId);
     const aborted = new AbortController();
     res.on("close", () => {
       if (!res.writableFinished) aborted.abort(new Error("client went away"));
@@ -52,6 +52,7 @@ export function chatRouter(deps: AppDeps): express.Router {
     const response = await runChat(deps, caller, threadId, body.message, {
       signal: aborted.signal,
       requestId: requestIdOf(res),
+      createdThread: created,
     });
     res.json(response);
   });
@@ -59,7 +60,7 @@ export function chatRouter(deps: AppDeps): express.Router {
   router.post("/chat/stream", async (req, res) => {
     const caller = callerOf(res);
     const body = parse(ChatRequestSchema, req.body);
-    const threadId = await chatThread(deps, caller, body.threadId);
+    const { threadId, created } = await chatThread(deps, caller, body.threadId);
     const aborted = new AbortController();
     res.on("close", () => {
       if (!res.writableFinished) aborted.abort(new Error("client went away"));
@@ -79,6 +80,7 @@ export function chatRouter(deps: AppDeps): express.Router {
         signal: aborted.signal,
         requestId: requestIdOf(res),
         onNode: (node) => send("progress", { node }),
+        createdThread: created,
       });
       for (const text of answerChunks(response.answer)) send("chunk", { text });
       send("final", response);

@@ -461,6 +461,38 @@ describe("answers stopped halfway", () => {
     expect(thread.messages.map((m) => m.content).filter((c) => c.includes("[hold]"))).toEqual([]);
     expect(thread.messages).toHaveLength(4);
   });
+
+  it("a cancelled first question leaves nothing: no interaction in memory, no empty thread", async () => {
+    const gina = await t.createKey("gina");
+    const client = new AbortController();
+    const running = chat(gina, { message: "[hold] quanti ordini ieri?" }, client.signal).catch(
+      (error: unknown) => error,
+    );
+    await vi.waitFor(() =>
+      expect(
+        count("SELECT count(*)::int AS n FROM milhena.threads WHERE user_id = $1", "gina"),
+      ).resolves.toBe(1),
+    );
+    const { rows } = await t.db.pool.query<{ thread_id: string }>(
+      "SELECT thread_id FROM milhena.threads WHERE user_id = $1",
+      ["gina"],
+    );
+    const threadId = rows[0]!.thread_id;
+    await busy(threadId);
+    client.abort();
+    expect(await running).toBeInstanceOf(Error);
+    await vi.waitFor(() => expect(t.deps.runs.isBusy(threadId)).toBe(false));
+    // The held classification finishes after the cancel: what the graph did next must not be kept.
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(
+      await count("SELECT count(*)::int AS n FROM milhena.user_interaction WHERE user_id = $1", "gina"),
+    ).toBe(0);
+    const list = (await (
+      await fetch(`${t.baseUrl}/api/threads`, { headers: { authorization: `Bearer ${gina}` } })
+    ).json()) as { threads: unknown[] };
+    expect(list.threads).toEqual([]);
+  });
 });
 
 describe("rate limit", () => {

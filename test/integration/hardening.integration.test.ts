@@ -23,15 +23,20 @@ describe("the server under abuse", () => {
     const verify = vi.spyOn(t.deps.keys, "verify");
     const flooder = { "x-forwarded-for": "203.0.113.7" };
     const statuses: number[] = [];
+    const started = Date.now();
     for (let i = 0; i < 200; i++) {
       const res = await fetch(`${t.baseUrl}/api/threads`, {
         headers: { ...flooder, authorization: `Bearer mk_${"0".repeat(15)}1_${"A".repeat(43)}` },
       });
       statuses.push(res.status);
     }
-    expect(statuses.filter((s) => s === 401)).toHaveLength(20);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(180);
-    expect(verify.mock.calls.length).toBeLessThanOrEqual(20);
+    // 20 a minute: the burst of 20, plus one more for every 3 s the flood lasted (a slow machine).
+    const elapsedMs = Date.now() - started;
+    const refused = statuses.filter((s) => s === 401).length;
+    expect(refused).toBeGreaterThanOrEqual(20);
+    expect(refused).toBeLessThanOrEqual(20 + Math.ceil(elapsedMs / 3_000));
+    expect(statuses.filter((s) => s === 429)).toHaveLength(200 - refused);
+    expect(verify.mock.calls.length).toBeLessThanOrEqual(refused);
     // Another address, and a valid key, are not affected.
     const fine = await fetch(`${t.baseUrl}/api/threads`, {
       headers: { "x-forwarded-for": "198.51.100.2", authorization: `Bearer ${anna}` },
@@ -44,7 +49,8 @@ describe("the server under abuse", () => {
          FROM milhena.audit_events WHERE ip = '203.0.113.7'`,
     );
     expect(rows[0]?.occurrences).toBe(200);
-    expect(rows[0]?.rows).toBeLessThanOrEqual(6);
+    // Two kinds of event (bad key, throttled), each at most two rows per 10-second window.
+    expect(rows[0]?.rows).toBeLessThanOrEqual(4 * (Math.ceil(elapsedMs / 10_000) + 1));
   });
 
   it("a gzip Content-Encoding on a body that is not compressed is a 400", async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -10,6 +11,12 @@ export interface Database {
   readonly pool: pg.Pool;
   /** Connection string for other `pg` users in this process (e.g. the checkpointer). */
   readonly connectionString: string;
+  /**
+   * PostgreSQL only: the `application_name` every connection of this pool carries, unique to this
+   * process, so a shutdown can find (and cancel) its own queries in `pg_stat_activity`. An
+   * `application_name` given in the connection string takes precedence over it.
+   */
+  readonly applicationName?: string;
   close(): Promise<void>;
 }
 
@@ -24,8 +31,13 @@ export interface OpenDatabaseOptions {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
 
-function poolFor(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: max === 1 ? 0 : 10_000 });
+function poolFor(connectionString: string, max: number, applicationName?: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    idleTimeoutMillis: max === 1 ? 0 : 10_000,
+    ...(applicationName ? { application_name: applicationName } : {}),
+  });
   // An idle client's error (server gone) must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
   return pool;
@@ -37,11 +49,13 @@ function poolFor(connectionString: string, max: number): pg.Pool {
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = poolFor(options.databaseUrl, options.maxConnections ?? 10);
+    const applicationName = `milhena-${process.pid}-${randomBytes(4).toString("hex")}`;
+    const pool = poolFor(options.databaseUrl, options.maxConnections ?? 10, applicationName);
     return {
       kind: "postgres",
       pool,
       connectionString: options.databaseUrl,
+      applicationName,
       close: () => pool.end(),
     };
   }

@@ -65,7 +65,8 @@ export function toApiError(error: unknown): ApiError {
   // Text PostgreSQL cannot store (a NUL character, an invalid escape in JSON): the input's fault.
   if (field(error, "code") === "22021" || field(error, "code") === "22P05")
     return new ApiError(400, "bad_request", "The request contains characters that cannot be stored.");
-  if (isDatabaseUnavailable(error))
+  // A query cancelled by a shutdown (57014): the replica is going away, another will answer.
+  if (isDatabaseUnavailable(error) || field(error, "code") === "57014")
     return new ApiError(
       503,
       "unavailable",

@@ -2,11 +2,9 @@ import http from "node:http";
 import { loadEnv } from "../config/env.ts";
 import { ensureDemoData } from "../db/demoData.ts";
 import { createMilhenaRuntime } from "../graph/runtime.ts";
-import { createApp } from "./app.ts";
+import { applyServerTimeouts, createApp } from "./app.ts";
 import { createServerDeps, type AppDeps } from "./deps.ts";
-
-/** Longest a shutdown waits for in-flight answers before closing anyway. */
-const DRAIN_TIMEOUT_MS = 25_000;
+import { cancelOwnQueries, shutdown, trackInFlight } from "./shutdown.ts";
 
 /** `npm run serve`: the chat API, the web chat and the Agent Server API on PORT. */
 async function main(): Promise<void> {
@@ -15,7 +13,8 @@ async function main(): Promise<void> {
   if (runtime.database.kind === "pglite") await ensureDemoData(runtime.database.pool, env);
   const deps = createServerDeps(env, runtime);
   const server = http.createServer(createApp(deps));
-  server.keepAliveTimeout = 65_000;
+  const inFlight = trackInFlight(server);
+  applyServerTimeouts(server);
   await new Promise<void>((resolve) => server.listen(env.PORT, resolve));
   deps.logger.info(
     { port: env.PORT, database: runtime.database.kind, providers: Object.keys(runtime.providerStatus()) },
@@ -24,29 +23,31 @@ async function main(): Promise<void> {
   await offerFirstKey(deps, runtime.database.kind, env.PORT);
 
   let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
+  const stop = (signal: string) => {
+    if (stopping) {
+      deps.logger.warn({ signal }, "shutdown already under way");
+      return;
+    }
     stopping = true;
-    deps.logger.info({ signal }, "shutting down: draining in-flight answers");
-    deps.lifecycle.draining = true;
-    server.close();
-    server.closeIdleConnections();
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref());
-    void Promise.race([deps.runs.drain(), timeout])
-      .then(async () => {
-        server.closeAllConnections();
-        await deps.close();
-        await runtime.close();
-        deps.logger.info({}, "stopped");
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        deps.logger.error({ err: String(error) }, "shutdown failed");
-        process.exit(1);
-      });
+    void shutdown(signal, {
+      server,
+      inFlight,
+      onDraining: () => {
+        deps.lifecycle.draining = true;
+      },
+      settled: () => deps.runs.drain(),
+      cancelQueries: cancelOwnQueries(runtime.database),
+      closers: [
+        { name: "deps", close: () => deps.close() },
+        { name: "runtime", close: () => runtime.close() },
+      ],
+      logger: deps.logger,
+      budgetMs: env.SHUTDOWN_TIMEOUT_MS,
+      exit: (code) => process.exit(code),
+    });
   };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 /**

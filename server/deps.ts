@@ -8,7 +8,8 @@ import { createAuditLog, type AuditLog } from "./audit.ts";
 import { createApiKeyStore, type ApiKeyStore } from "./auth/apiKeys.ts";
 import { createFailedAuthLimiter, type FailedAuthLimiter } from "./auth/failedAuthLimiter.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
-import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rateLimit.ts";
+import { createMemoryRateLimiter, type RateLimitMode, type RateLimiter } from "./rateLimit.ts";
+import { createSharedRateLimiter, type ResilientRateLimiter } from "./resilientRateLimiter.ts";
 import { createThreadRuns, type ThreadRuns } from "./threadRuns.ts";
 import { createThreadStore, type ThreadStore } from "./threadStore.ts";
 
@@ -25,6 +26,8 @@ export interface AppDeps {
   readonly failedAuth: FailedAuthLimiter;
   readonly audit: AuditLog;
   readonly rateLimiter: RateLimiter;
+  /** Where the rate limit is kept right now: "redis" (shared) or "memory" (this process; Redis unset or down). */
+  readonly rateLimitMode: () => RateLimitMode;
   readonly metrics: Metrics;
   readonly logger: PinoLogger;
   /** Breaker state per LLM provider (for /ready and metrics). */
@@ -53,23 +56,28 @@ export function createServerDeps(
   const schema = env.MILHENA_SCHEMA;
   const limits = { perMinute: env.RATE_LIMIT_RPM, burst: env.RATE_LIMIT_BURST };
   let redis: Redis | null = null;
+  let shared: ResilientRateLimiter | null = null;
   let rateLimiter = overrides.rateLimiter;
   if (!rateLimiter) {
     if (env.REDIS_URL) {
-      // Commands sent while connecting wait for the connection (an unqueued command would fail and
-      // let the request through unlimited); a Redis that is down answers within commandTimeout.
+      // No offline queue: a command on a disconnected client fails at once instead of waiting. The limiter
+      // follows the connection and answers from per-process buckets while Redis is down (logging each
+      // switch once), then goes back to Redis when a PING answers.
       redis = new Redis(env.REDIS_URL, {
         maxRetriesPerRequest: 1,
-        enableOfflineQueue: true,
+        enableOfflineQueue: false,
         commandTimeout: 1_000,
         lazyConnect: false,
       });
-      redis.on("error", (error: Error) => logger.warn({ err: error.message }, "redis error"));
-      rateLimiter = createRedisRateLimiter(redis, overrides.redisPrefix ?? "milhena:", limits);
+      // Every reconnection attempt errors while Redis is down: the limiter logs the outage once.
+      redis.on("error", (error: Error) => logger.debug({ err: error.message }, "redis error"));
+      shared = createSharedRateLimiter(redis, overrides.redisPrefix ?? "milhena:", limits, { logger });
+      rateLimiter = shared;
     } else {
       rateLimiter = createMemoryRateLimiter(limits);
     }
   }
+  const limiter: RateLimiter = rateLimiter;
   const audit = createAuditLog(pool, schema, (error) =>
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, "audit write failed"),
   );
@@ -87,13 +95,15 @@ export function createServerDeps(
     failedAuth: createFailedAuthLimiter({ perMinute: env.AUTH_FAILURES_PER_MINUTE }),
     audit,
     rateLimiter,
+    rateLimitMode: () => limiter.mode?.() ?? "memory",
     metrics: overrides.metrics ?? createMetrics(),
     logger,
     providerStatus: () => runtime.providerStatus(),
     lifecycle: { draining: false },
     async close() {
       await audit.settled();
-      if (redis) await redis.quit().catch(() => undefined);
+      shared?.close();
+      if (redis) await redis.quit().catch(() => redis?.disconnect());
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { MilhenaResponse } from "../graph/response.ts";
+import type { RateLimitMode } from "./rateLimit.ts";
 
 /** Prometheus metrics of one server (its own registry, not the global one). */
 export interface Metrics {
@@ -8,7 +9,11 @@ export interface Metrics {
   observeAnswer(response: MilhenaResponse, seconds: number): void;
   rateLimited(): void;
   setBreakers(states: Readonly<Record<string, string>>): void;
+  /** 1 for the mode the rate limit is in ("redis": shared; "memory": per process), 0 for the other. */
+  setRateLimitMode(mode: RateLimitMode): void;
 }
+
+const RATE_LIMIT_MODES: readonly RateLimitMode[] = ["redis", "memory"];
 
 const BREAKER_VALUE: Record<string, number> = { closed: 0, half_open: 1, open: 2 };
 
@@ -76,6 +81,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     labelNames: ["provider"],
     registers: [registry],
   });
+  const rateLimitMode = new Gauge({
+    name: "milhena_rate_limit_mode",
+    help: 'Where the per-user rate limit is kept: 1 for the current mode ("redis" shared, "memory" per process)',
+    labelNames: ["mode"],
+    registers: [registry],
+  });
 
   return {
     registry,
@@ -100,6 +111,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     setBreakers(states) {
       for (const [provider, state] of Object.entries(states))
         breakers.set({ provider }, BREAKER_VALUE[state] ?? -1);
+    },
+    setRateLimitMode(mode) {
+      for (const m of RATE_LIMIT_MODES) rateLimitMode.set({ mode: m }, m === mode ? 1 : 0);
     },
   };
 }

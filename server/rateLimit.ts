@@ -6,9 +6,14 @@ export interface RateDecision {
   readonly retryAfterMs: number;
 }
 
+/** Where the buckets live: in Redis (shared by every replica) or in this process. */
+export type RateLimitMode = "redis" | "memory";
+
 /** Per-user token bucket: `perMinute` requests a minute on average, bursts up to `burst`. */
 export interface RateLimiter {
   take(userId: string): Promise<RateDecision>;
+  /** Where the buckets live right now (for /ready and metrics); a limiter without it counts as "memory". */
+  mode?(): RateLimitMode;
 }
 
 export interface RateLimitOptions {
@@ -48,6 +53,7 @@ export function createMemoryRateLimiter(options: RateLimitOptions): RateLimiter 
       }
       return Promise.resolve(next.decision);
     },
+    mode: () => "memory",
   };
 }
 
@@ -73,7 +79,10 @@ redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return {allowed, retry}
 `;
 
-/** Shared by every replica through Redis; one atomic script per request. */
+/**
+ * Shared by every replica through Redis; one atomic script per request. It fails when Redis does: wrap it
+ * with `createResilientRateLimiter` (resilientRateLimiter.ts) to fall back to per-process buckets.
+ */
 export function createRedisRateLimiter(redis: Redis, prefix: string, options: RateLimitOptions): RateLimiter {
   const now = options.now ?? Date.now;
   const ttlMs = Math.ceil((options.burst / options.perMinute) * 60_000) + 1_000;
@@ -90,5 +99,6 @@ export function createRedisRateLimiter(redis: Redis, prefix: string, options: Ra
       )) as [number, number];
       return { allowed: reply[0] === 1, retryAfterMs: Number(reply[1]) };
     },
+    mode: () => "redis",
   };
 }

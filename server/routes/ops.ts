@@ -1,8 +1,33 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import express from "express";
 import type { AppDeps } from "../deps.ts";
+import { ApiError } from "../errors.ts";
 import { buildOpenApi } from "../openapi.ts";
 
-/** Health, readiness, liveness, metrics and the API description: no key needed. */
+const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
+
+/**
+ * With a token, the request must send `Authorization: Bearer <token>` (compared in constant time, on
+ * SHA-256 digests so the lengths match too); without one, everything passes.
+ */
+export function requireBearer(token: string | undefined): express.RequestHandler {
+  if (!token) return (_req, _res, next) => next();
+  const expected = digest(token);
+  return (req, _res, next) => {
+    const given = /^Bearer\s+(\S+)$/i.exec(req.header("authorization")?.trim() ?? "")?.[1];
+    if (given !== undefined && timingSafeEqual(digest(given), expected)) return next();
+    next(
+      new ApiError(
+        401,
+        "unauthorized",
+        given === undefined ? "A metrics token is required." : "The metrics token is not valid.",
+        { "WWW-Authenticate": 'Bearer realm="milhena-metrics"' },
+      ),
+    );
+  };
+}
+
+/** Health, readiness, liveness, metrics (behind METRICS_TOKEN when set) and the API description: no key needed. */
 export function opsRouter(deps: AppDeps): express.Router {
   const router = express.Router();
   router.get("/health", (_req, res) => {
@@ -14,6 +39,9 @@ export function opsRouter(deps: AppDeps): express.Router {
   router.get("/ready", async (_req, res) => {
     const providers = deps.providerStatus?.() ?? {};
     deps.metrics.setBreakers(providers);
+    // Redis down only makes the rate limit per process ("memory"): degraded, still ready.
+    const rateLimit = deps.rateLimitMode();
+    deps.metrics.setRateLimitMode(rateLimit);
     let database = "ok";
     let migrations = "ok";
     try {
@@ -32,10 +60,12 @@ export function opsRouter(deps: AppDeps): express.Router {
       migrations,
       draining: deps.lifecycle.draining,
       providers,
+      rateLimit,
     });
   });
-  router.get("/metrics", async (_req, res) => {
+  router.get("/metrics", requireBearer(deps.env.METRICS_TOKEN), async (_req, res) => {
     deps.metrics.setBreakers(deps.providerStatus?.() ?? {});
+    deps.metrics.setRateLimitMode(deps.rateLimitMode());
     res.setHeader("content-type", deps.metrics.registry.contentType);
     res.send(await deps.metrics.registry.metrics());
   });

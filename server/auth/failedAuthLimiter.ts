@@ -1,3 +1,5 @@
+import { refill } from "../rateLimit.ts";
+
 /**
  * Failed authentications per client address: each failure takes a token from the address's bucket
  * (`perMinute` a minute, bursts up to `burst`); an address whose bucket is empty is refused before
@@ -18,38 +20,21 @@ export interface FailedAuthLimiterOptions {
   readonly maxAddresses?: number;
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
-
 export function createFailedAuthLimiter(options: FailedAuthLimiterOptions): FailedAuthLimiter {
-  const burst = options.burst ?? options.perMinute;
-  const ratePerMs = options.perMinute / 60_000;
+  const bucket = { perMinute: options.perMinute, burst: options.burst ?? options.perMinute };
   const now = options.now ?? Date.now;
   const maxAddresses = options.maxAddresses ?? 100_000;
-  const buckets = new Map<string, Bucket>();
-
-  const current = (address: string, t: number): Bucket => {
-    const bucket = buckets.get(address);
-    if (!bucket) return { tokens: burst, at: t };
-    return { tokens: Math.min(burst, bucket.tokens + (t - bucket.at) * ratePerMs), at: t };
-  };
+  const buckets = new Map<string, { tokens: number; at: number }>();
 
   return {
     retryAfterMs(address) {
-      const bucket = current(address, now());
-      if (bucket.tokens >= 1) {
-        if (bucket.tokens >= burst) buckets.delete(address);
-        return 0;
-      }
-      return Math.ceil((1 - bucket.tokens) / ratePerMs);
+      // The same arithmetic as the request limiter; asking does not take a token.
+      return refill(buckets.get(address), now(), bucket).decision.retryAfterMs;
     },
     failed(address) {
-      const t = now();
-      const bucket = current(address, t);
+      const next = refill(buckets.get(address), now(), bucket);
       buckets.delete(address);
-      buckets.set(address, { tokens: Math.max(0, bucket.tokens - 1), at: t });
+      buckets.set(address, { tokens: next.tokens, at: next.at });
       while (buckets.size > maxAddresses) {
         const oldest = buckets.keys().next();
         if (oldest.done) break;

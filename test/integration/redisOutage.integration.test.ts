@@ -1,19 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { Writable } from "node:stream";
 import { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from "../support/freePort.ts";
 
 /** A private, throw-away Redis (no persistence) on `port`, resolved once it accepts connections. */
 async function startRedis(port: number): Promise<ChildProcess> {
@@ -76,6 +67,16 @@ describe("the shared rate limit when Redis goes down and comes back", () => {
   };
   const mode = async () => (await ready()).body.rateLimit;
   const metrics = async () => (await fetch(`${t.baseUrl}/metrics`)).text();
+  /** Whether the user's bucket is kept in the private Redis (1) or not (0). */
+  const bucketsInRedis = async (user: string) => {
+    const client = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true });
+    try {
+      await client.connect();
+      return await client.exists(`${prefix}ratelimit:${user}`);
+    } finally {
+      client.disconnect();
+    }
+  };
   /** The statuses of BURST + 1 requests of one user, each with how long it took. */
   const burst = async (key: string) => {
     const results: { status: number; ms: number }[] = [];
@@ -116,13 +117,7 @@ describe("the shared rate limit when Redis goes down and comes back", () => {
     expect(await metrics()).toMatch(/milhena_rate_limit_mode\{mode="redis"\} 1/);
     const statuses = (await burst(keys.anna!)).map((r) => r.status);
     expect(statuses).toEqual([...Array<number>(BURST).fill(200), 429]);
-    const client = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true });
-    try {
-      await client.connect();
-      expect(await client.exists(`${prefix}ratelimit:anna`)).toBe(1);
-    } finally {
-      client.disconnect();
-    }
+    expect(await bucketsInRedis("anna")).toBe(1);
   });
 
   it("when Redis dies, it falls back to per-process buckets at once: /ready stays 200 and says memory", async () => {
@@ -151,13 +146,7 @@ describe("the shared rate limit when Redis goes down and comes back", () => {
     expect(await metrics()).toMatch(/milhena_rate_limit_mode\{mode="redis"\} 1/);
     const statuses = (await burst(keys.carla!)).map((r) => r.status);
     expect(statuses).toEqual([...Array<number>(BURST).fill(200), 429]);
-    const client = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true });
-    try {
-      await client.connect();
-      expect(await client.exists(`${prefix}ratelimit:carla`)).toBe(1);
-    } finally {
-      client.disconnect();
-    }
+    expect(await bucketsInRedis("carla")).toBe(1);
   });
 
   it("logs each transition once: a warning on the fallback, an info on the recovery", () => {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -9,24 +8,13 @@ import { seedDemo } from "../../db/demo/seed.ts";
 import { createApiKeyStore } from "../../server/auth/apiKeys.ts";
 import { runEtl } from "../../tools/etl.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
+import { freePort } from "../support/freePort.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BUDGET_MS = 6_000;
 /** Slack on top of the budget for the signal, the process exit and its notification to the test. */
 const EXIT_MARGIN_MS = 1_500;
 const QUESTION = "how many workflow runs today?";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

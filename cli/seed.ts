@@ -9,12 +9,14 @@ runCommand(async () => {
   const env = loadEnv();
   await withDatabase(env, async (db) => {
     const started = Date.now();
-    const seeded = await seedWithProgress(db.pool, env, args);
-    // A reseed replaces n8n's rows: rebuild the business tables and forget cached answers.
+    // A reseed replaces n8n's rows: the business tables are rebuilt and cached answers forgotten. They
+    // are emptied first, so a reseed killed part-way (the seed itself is all or nothing) leaves n8n's
+    // rows as they were and a business layer that the next start rebuilds from them.
     const app = env.MILHENA_SCHEMA;
     await db.pool.query(
       `TRUNCATE ${app}.business_execution_data, ${app}.etl_pending, ${app}.etl_state, ${app}.answer_cache`,
     );
+    const seeded = await seedWithProgress(db.pool, env, args);
     const result = await etlWithProgress(db.pool, env);
     process.stdout.write(
       `Seeded ${seeded.workflows} workflows and ${seeded.executions.toLocaleString("en")} executions over ${args.days} days ` +

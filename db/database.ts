@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { claimEmbeddedLock } from "./embeddedLock.ts";
 
 export type DatabaseKind = "postgres" | "pglite";
 
@@ -62,47 +63,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openEmbedded(options.dataDir);
 }
 
-/** Thrown when another live process has the embedded database open (PGlite is single-process). */
-export class EmbeddedDatabaseInUseError extends Error {}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * Claims the embedded database for this process: PGlite keeps its files to itself, and a second process
- * opening them would corrupt them. A lock left by a process that is gone is taken over.
- */
-function claimEmbedded(dataDir: string): string {
-  const lock = path.resolve(dataDir, "milhena.pid");
-  try {
-    const holder = Number(fs.readFileSync(lock, "utf8").trim());
-    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-      throw new EmbeddedDatabaseInUseError(
-        `The embedded database in ${path.resolve(dataDir)} is in use by another Milhena process (pid ${holder}). ` +
-          `Stop that process first, use another MILHENA_DATA_DIR, or set DATABASE_URL to a PostgreSQL server.`,
-      );
-    }
-  } catch (error) {
-    if (error instanceof EmbeddedDatabaseInUseError) throw error;
-  }
-  fs.writeFileSync(lock, String(process.pid));
-  return lock;
-}
+export { EmbeddedDatabaseInUseError } from "./embeddedLock.ts";
 
 export async function openEmbedded(dataDir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const dir = path.resolve(dataDir, "pgdata");
   fs.mkdirSync(dir, { recursive: true });
-  const lock = claimEmbedded(dataDir);
+  // PGlite keeps its files to itself: a second process opening them would corrupt them.
+  const lock = claimEmbeddedLock(dataDir);
   const db = await PGlite.create(dir).catch((error: unknown) => {
-    fs.rmSync(lock, { force: true });
+    lock.release();
     throw error;
   });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 1 });
@@ -120,7 +91,7 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
       await pool.end();
       await server.stop();
       await db.close();
-      fs.rmSync(lock, { force: true });
+      lock.release();
     },
   };
 }

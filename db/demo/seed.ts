@@ -56,11 +56,40 @@ function writerFor(pool: pg.Pool) {
   return pool.options.max === 1 ? insertBatch : copyBatch;
 }
 
-async function writeWorkflows(pool: pg.Pool, schema: string, now: Date, days: number, info: N8nSchemaInfo) {
+/**
+ * Runs `work` in one transaction on one client of the pool, and nothing else: on the embedded PGlite
+ * the pool holds one connection, so `work` must not query through the pool meanwhile.
+ */
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollback: unknown) => {
+      broken = rollback instanceof Error ? rollback : new Error(String(rollback));
+    });
+    throw error;
+  } finally {
+    // A client whose ROLLBACK failed is in an unknown state: destroy it rather than pool it.
+    client.release(broken);
+  }
+}
+
+async function writeWorkflows(
+  client: pg.PoolClient,
+  schema: string,
+  now: Date,
+  days: number,
+  info: N8nSchemaInfo,
+) {
   const created = new Date(now.getTime() - (days + 30) * 86_400_000);
   for (const wf of DEMO_WORKFLOWS) {
     const versionId = `${wf.id.slice(0, 8).toLowerCase()}-1111-4111-8111-111111111111`.slice(0, 36);
-    await pool.query(
+    await client.query(
       `INSERT INTO ${schema}.workflow_entity
          (id, name, active, nodes, connections, settings, "versionId", "triggerCount", "isArchived", "createdAt", "updatedAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
@@ -79,13 +108,13 @@ async function writeWorkflows(pool: pg.Pool, schema: string, now: Date, days: nu
     );
     // n8n keeps every saved version; 2.x runs (and calls published) the one "activeVersionId" names.
     if (info.history)
-      await pool.query(
+      await client.query(
         `INSERT INTO ${schema}.workflow_history ("versionId", "workflowId", authors, nodes, connections, "createdAt", "updatedAt")
          VALUES ($1, $2, 'Milhena demo', $3, $4, $5, $5)`,
         [versionId, wf.id, JSON.stringify(nodesJson(wf)), JSON.stringify(connections(wf)), created],
       );
     if (info.line === "2.x" && info.activeVersionId && wf.active)
-      await pool.query(`UPDATE ${schema}.workflow_entity SET "activeVersionId" = $2 WHERE id = $1`, [
+      await client.query(`UPDATE ${schema}.workflow_entity SET "activeVersionId" = $2 WHERE id = $1`, [
         wf.id,
         versionId,
       ]);
@@ -99,49 +128,52 @@ function copyText(value: string | null): string {
 }
 
 /** COPY FROM STDIN, the fast path on a real PostgreSQL (PGlite's socket does not speak COPY). */
-async function copyBatch(pool: pg.Pool, schema: string, firstId: number, batch: readonly DemoExecution[]) {
-  const client = await pool.connect();
-  try {
-    const entity = batch.map(
-      (e, i) =>
-        [
-          firstId + i,
-          e.status === "success" ? "t" : "f",
-          e.mode,
-          e.status,
-          e.workflowId,
-          e.startedAt.toISOString(),
-          e.stoppedAt.toISOString(),
-          e.deletedAt ? e.deletedAt.toISOString() : "\\N",
-          e.startedAt.toISOString(),
-        ].join("\t") + "\n",
-    );
-    await pipeline(
-      Readable.from(entity),
-      client.query(
-        copyFrom(
-          `COPY ${schema}.execution_entity (id, finished, mode, status, "workflowId", "startedAt", "stoppedAt", "deletedAt", "createdAt") FROM STDIN`,
-        ),
+async function copyBatch(
+  client: pg.PoolClient,
+  schema: string,
+  firstId: number,
+  batch: readonly DemoExecution[],
+) {
+  const entity = batch.map(
+    (e, i) =>
+      [
+        firstId + i,
+        e.status === "success" ? "t" : "f",
+        e.mode,
+        e.status,
+        e.workflowId,
+        e.startedAt.toISOString(),
+        e.stoppedAt.toISOString(),
+        e.deletedAt ? e.deletedAt.toISOString() : "\\N",
+        e.startedAt.toISOString(),
+      ].join("\t") + "\n",
+  );
+  await pipeline(
+    Readable.from(entity),
+    client.query(
+      copyFrom(
+        `COPY ${schema}.execution_entity (id, finished, mode, status, "workflowId", "startedAt", "stoppedAt", "deletedAt", "createdAt") FROM STDIN`,
       ),
-    );
-    const data = batch.map(
-      (e, i) => `${firstId + i}\t${copyText(WORKFLOW_DATA.get(e.workflowId)!)}\t${copyText(e.data)}\n`,
-    );
-    await pipeline(
-      Readable.from(data),
-      client.query(
-        copyFrom(`COPY ${schema}.execution_data ("executionId", "workflowData", data) FROM STDIN`),
-      ),
-    );
-  } finally {
-    client.release();
-  }
+    ),
+  );
+  const data = batch.map(
+    (e, i) => `${firstId + i}\t${copyText(WORKFLOW_DATA.get(e.workflowId)!)}\t${copyText(e.data)}\n`,
+  );
+  await pipeline(
+    Readable.from(data),
+    client.query(copyFrom(`COPY ${schema}.execution_data ("executionId", "workflowData", data) FROM STDIN`)),
+  );
 }
 
 /** Writes one batch of executions with consecutive ids starting at `firstId` (one round trip per table). */
-async function insertBatch(pool: pg.Pool, schema: string, firstId: number, batch: readonly DemoExecution[]) {
+async function insertBatch(
+  client: pg.PoolClient,
+  schema: string,
+  firstId: number,
+  batch: readonly DemoExecution[],
+) {
   const ids = batch.map((_, i) => firstId + i);
-  await pool.query(
+  await client.query(
     `INSERT INTO ${schema}.execution_entity
        (id, finished, mode, status, "workflowId", "startedAt", "stoppedAt", "deletedAt", "createdAt")
      SELECT id, status = 'success', mode, status, wf, started, stopped, deleted, started
@@ -157,7 +189,7 @@ async function insertBatch(pool: pg.Pool, schema: string, firstId: number, batch
       batch.map((e) => e.deletedAt),
     ],
   );
-  await pool.query(
+  await client.query(
     `INSERT INTO ${schema}.execution_data ("executionId", "workflowData", data)
      SELECT id, wd::json, data FROM unnest($1::int[], $2::text[], $3::text[]) AS t(id, wd, data)`,
     [ids, batch.map((e) => WORKFLOW_DATA.get(e.workflowId)!), batch.map((e) => e.data)],
@@ -171,15 +203,15 @@ async function tableExists(pool: pg.Pool, name: string): Promise<boolean> {
   return rows[0]?.present ?? false;
 }
 
-async function nextExecutionId(pool: pg.Pool, schema: string): Promise<number> {
-  const { rows } = await pool.query<{ max: number | null }>(
+async function nextExecutionId(client: pg.PoolClient, schema: string): Promise<number> {
+  const { rows } = await client.query<{ max: number | null }>(
     `SELECT max(id) AS max FROM ${schema}.execution_entity`,
   );
   return (rows[0]?.max ?? 0) + 1;
 }
 
-async function syncSequence(pool: pg.Pool, schema: string) {
-  await pool.query(
+async function syncSequence(client: pg.PoolClient, schema: string) {
+  await client.query(
     `SELECT setval(pg_get_serial_sequence('${schema}.execution_entity', 'id'), coalesce(max(id), 0) + 1, false)
        FROM ${schema}.execution_entity`,
   );
@@ -188,6 +220,8 @@ async function syncSequence(pool: pg.Pool, schema: string) {
 /**
  * Plays n8n's part for demos and tests: (re)creates the n8n tables' demo content — the workflows of
  * `DEMO_WORKFLOWS` and `executions` executions over the last `days` days — deterministically from `seed`.
+ * All or nothing: the rows are replaced in one transaction, so a process killed mid-seed leaves the
+ * tables as they were (the tables themselves are created first, idempotently, and may stay empty).
  */
 export async function seedDemo(
   pool: pg.Pool,
@@ -198,19 +232,22 @@ export async function seedDemo(
     await pool.query(readN8nDdl(options.ddl, schema));
   else await ensureN8nTables(pool, schema);
   const info = await readN8nSchemaInfo(pool, { n8n: schema });
-  await pool.query(
-    `TRUNCATE ${schema}.execution_data, ${schema}.execution_entity, ${schema}.workflow_entity RESTART IDENTITY CASCADE`,
-  );
-  await writeWorkflows(pool, schema, options.now, options.days, info);
   const write = writerFor(pool);
-  let done = 0;
-  options.onProgress?.(0, options.executions);
-  for (const batch of generateExecutions(options, BATCH)) {
-    await write(pool, schema, done + 1, batch);
-    done += batch.length;
-    options.onProgress?.(done, options.executions);
-  }
-  await syncSequence(pool, schema);
+  const done = await inTransaction(pool, async (client) => {
+    await client.query(
+      `TRUNCATE ${schema}.execution_data, ${schema}.execution_entity, ${schema}.workflow_entity RESTART IDENTITY CASCADE`,
+    );
+    await writeWorkflows(client, schema, options.now, options.days, info);
+    let written = 0;
+    options.onProgress?.(0, options.executions);
+    for (const batch of generateExecutions(options, BATCH)) {
+      await write(client, schema, written + 1, batch);
+      written += batch.length;
+      options.onProgress?.(written, options.executions);
+    }
+    await syncSequence(client, schema);
+    return written;
+  });
   return { workflows: DEMO_WORKFLOWS.length, executions: done };
 }
 
@@ -221,24 +258,26 @@ export interface AppendOptions {
   readonly seed: number;
 }
 
-/** Adds `count` executions that started in the minute before `now` (new activity arriving). */
+/** Adds `count` executions that started in the minute before `now` (new activity arriving), all or none. */
 export async function appendExecutions(pool: pg.Pool, options: AppendOptions): Promise<number> {
-  const firstId = await nextExecutionId(pool, options.n8nSchema);
-  const since = new Date(options.now.getTime() - 60_000);
-  let written = 0;
-  for (const batch of generateExecutions(
-    { executions: options.count, days: 1, seed: options.seed, now: options.now },
-    BATCH,
-  )) {
-    const recent = batch.map((e) => ({
-      ...e,
-      startedAt: since,
-      stoppedAt: options.now,
-      deletedAt: null,
-    }));
-    await insertBatch(pool, options.n8nSchema, firstId + written, recent);
-    written += recent.length;
-  }
-  await syncSequence(pool, options.n8nSchema);
-  return written;
+  return inTransaction(pool, async (client) => {
+    const firstId = await nextExecutionId(client, options.n8nSchema);
+    const since = new Date(options.now.getTime() - 60_000);
+    let written = 0;
+    for (const batch of generateExecutions(
+      { executions: options.count, days: 1, seed: options.seed, now: options.now },
+      BATCH,
+    )) {
+      const recent = batch.map((e) => ({
+        ...e,
+        startedAt: since,
+        stoppedAt: options.now,
+        deletedAt: null,
+      }));
+      await insertBatch(client, options.n8nSchema, firstId + written, recent);
+      written += recent.length;
+    }
+    await syncSequence(client, options.n8nSchema);
+    return written;
+  });
 }

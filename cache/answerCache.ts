@@ -6,6 +6,7 @@ import type { PreviousTurn } from "../graph/context.ts";
 import { normalizeText } from "../classifier/normalize.ts";
 import { readDataWatermark, type Freshness } from "../tools/dataWatermark.ts";
 import { LruMap } from "./lru.ts";
+import { prepared } from "../db/prepared.ts";
 
 export interface CachedAnswer {
   readonly answer: string;
@@ -106,8 +107,10 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
         plan: unknown;
         expires_at: Date;
       }>(
-        `SELECT answer, classification, plan, expires_at FROM ${table} WHERE cache_key = $1 AND expires_at > $2`,
-        [key, new Date(now)],
+        prepared(
+          `SELECT answer, classification, plan, expires_at FROM ${table} WHERE cache_key = $1 AND expires_at > $2`,
+          [key, new Date(now)],
+        ),
       );
       const row = rows[0];
       if (!row) return null;
@@ -134,20 +137,22 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
         await options.pool.query(`DELETE FROM ${table} WHERE expires_at <= $1`, [new Date(now)]);
       }
       await options.pool.query(
-        `INSERT INTO ${table} (cache_key, answer, classification, plan, created_at, expires_at, user_id)
+        prepared(
+          `INSERT INTO ${table} (cache_key, answer, classification, plan, created_at, expires_at, user_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (cache_key) DO UPDATE SET answer = EXCLUDED.answer, classification = EXCLUDED.classification,
            plan = EXCLUDED.plan, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,
            user_id = EXCLUDED.user_id`,
-        [
-          key,
-          value.answer,
-          JSON.stringify(value.classification),
-          value.plan === null ? null : JSON.stringify(value.plan),
-          new Date(now),
-          new Date(expiresAt),
-          userId ?? null,
-        ],
+          [
+            key,
+            value.answer,
+            JSON.stringify(value.classification),
+            value.plan === null ? null : JSON.stringify(value.plan),
+            new Date(now),
+            new Date(expiresAt),
+            userId ?? null,
+          ],
+        ),
       );
     },
 

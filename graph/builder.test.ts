@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Classification } from "./labels.ts";
 import { classification, fakeDeps } from "../test/support/fakes.ts";
 import { compileMilhenaGraph } from "./builder.ts";
+import { createTurnRecorder } from "./turnRecord.ts";
 
 function scripted(map: Record<string, Partial<Classification>>) {
   return {
@@ -34,8 +35,17 @@ function setup() {
       }),
   });
   const graph = compileMilhenaGraph(ctx.deps, new MemorySaver());
-  const ask = async (q: string, thread = "t1") =>
-    graph.invoke({ messages: [new HumanMessage(q)] }, { configurable: { thread_id: thread, user_id: "u1" } });
+  // As a run does: the finished turn's record goes to memory and the cache once the turn is saved.
+  const recorder = createTurnRecorder({ memory: ctx.memory, cache: ctx.cache, logger: ctx.deps.logger });
+  const ask = async (q: string, thread = "t1") => {
+    const state = await graph.invoke(
+      { messages: [new HumanMessage(q)] },
+      { configurable: { thread_id: thread, user_id: "u1" } },
+    );
+    recorder.record(state.turnRecord);
+    await recorder.settled();
+    return state;
+  };
   return { ...ctx, graph, ask };
 }
 

@@ -1,7 +1,6 @@
 import type { Classifier } from "../classifier/types.ts";
 import type { Logger } from "../config/logger.ts";
 import type { AnswerCache } from "../cache/answerCache.ts";
-import type { UserMemory } from "../memory/userMemory.ts";
 import type { ResolvedQueryPlan } from "./plan.ts";
 import type { PlanResult } from "../tools/semantic/result.ts";
 import type { EntityCatalogSource } from "../tools/entities/catalog.ts";
@@ -28,7 +27,6 @@ export interface MilhenaDeps {
   readonly entities: EntityCatalogSource;
   readonly classifier: Classifier;
   readonly cache: AnswerCache;
-  readonly memory: UserMemory;
   readonly sync: BusinessDataSync;
   readonly clock: () => Date;
   readonly newId: () => string;

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { HumanMessage } from "@langchain/core/messages";
-import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import type { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import { BatchedPostgresSaver } from "../db/batchedCheckpointer.ts";
 import { createAnswerCache } from "../cache/answerCache.ts";
 import type { Classifier } from "../classifier/types.ts";
 import type { AppEnv } from "../config/env.ts";
 import { createLogger, type Logger } from "../config/logger.ts";
 import { openDatabase, type Database } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
-import { createUserMemory } from "../memory/userMemory.ts";
+import { createUserMemory, type UserMemory } from "../memory/userMemory.ts";
 import { createLlmStack, type LlmTuning } from "../llm/setup.ts";
 import type { BreakerState } from "../llm/types.ts";
 import { PROMPT_VERSIONS } from "../prompts/index.ts";
@@ -18,12 +19,22 @@ import { createSemanticLayer } from "../tools/semantic/execute.ts";
 import { compileMilhenaGraph, type MilhenaGraph } from "./builder.ts";
 import type { MilhenaDeps } from "./deps.ts";
 import type { MilhenaResponse } from "./response.ts";
+import { createTurnRecorder, type TurnRecord } from "./turnRecord.ts";
 
 export interface MilhenaRuntime {
   readonly graph: MilhenaGraph;
   readonly deps: MilhenaDeps;
   readonly database: Database;
   readonly checkpointer: PostgresSaver;
+  /** Per-user memory (the interactions recorded after each saved turn). */
+  readonly memory: UserMemory;
+  /**
+   * Records a saved turn in the user's memory and the answer cache, after the response (the run that
+   * owns the turn calls it only when the turn completed and was not cancelled).
+   */
+  recordTurn(record: TurnRecord | null | undefined): void;
+  /** Resolves once every turn recorded so far is written. */
+  settled(): Promise<void>;
   ask(question: string, options?: AskOptions): Promise<MilhenaResponse>;
   runConfig(threadId: string, userId: string, signal?: AbortSignal, requestId?: string): RunConfig;
   /** LangSmith tracing (enabled with LANGSMITH_TRACING=true and a key). */
@@ -95,7 +106,6 @@ export async function createMilhenaRuntime(
       ttlSeconds: env.CACHE_TTL_SECONDS,
       clock,
     }),
-    memory: createUserMemory(database.pool, schemas.app),
     sync: createBusinessDataSync(database.pool, {
       n8nSchema: schemas.n8n,
       n8nTablePrefix: schemas.n8nPrefix,
@@ -112,7 +122,9 @@ export async function createMilhenaRuntime(
     llm: llm.writer,
     llmDeadlineMs: env.LLM_DEADLINE_MS,
   };
-  const checkpointer = new PostgresSaver(database.pool, undefined, { schema: schemas.app });
+  const memory = createUserMemory(database.pool, schemas.app);
+  const recorder = createTurnRecorder({ memory, cache: deps.cache, logger });
+  const checkpointer = new BatchedPostgresSaver(database.pool, schemas.app);
   const graph = compileMilhenaGraph(deps, checkpointer);
 
   const runConfig = (
@@ -135,6 +147,9 @@ export async function createMilhenaRuntime(
     deps,
     database,
     checkpointer,
+    memory,
+    recordTurn: (record) => recorder.record(record),
+    settled: () => recorder.settled(),
     runConfig,
     async ask(question, options = {}) {
       const threadId = options.threadId ?? randomUUID();
@@ -143,11 +158,13 @@ export async function createMilhenaRuntime(
         runConfig(threadId, options.userId ?? "local", options.signal),
       );
       if (!state.response) throw new Error("The graph finished without a response");
+      recorder.record(state.turnRecord);
       return state.response;
     },
     tracing,
     providerStatus: () => llm.status(),
     async close() {
+      await recorder.settled();
       await tracing.flush();
       await llm.close();
       await database.close();

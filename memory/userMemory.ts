@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Classification, Language } from "../graph/labels.ts";
+import { prepared } from "../db/prepared.ts";
 
 export interface Interaction {
   readonly userId: string;
@@ -40,7 +41,8 @@ export function createUserMemory(pool: pg.Pool, appSchema: string): UserMemory {
     async record(i) {
       const c = i.classification;
       await pool.query(
-        `WITH inserted AS (
+        prepared(
+          `WITH inserted AS (
            INSERT INTO ${interactions} (user_id, thread_id, question, answer, intent, query_type, language)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
          ), trimmed AS (
@@ -54,17 +56,18 @@ export function createUserMemory(pool: pg.Pool, appSchema: string): UserMemory {
            topics = ${profiles}.topics || jsonb_build_object($9::text, coalesce((${profiles}.topics ->> $9)::int, 0) + 1),
            interactions = ${profiles}.interactions + 1,
            updated_at = now()`,
-        [
-          i.userId,
-          i.threadId,
-          i.question,
-          i.answer,
-          c.intent,
-          c.queryType,
-          c.language,
-          MAX_INTERACTIONS - 1,
-          topicOf(c),
-        ],
+          [
+            i.userId,
+            i.threadId,
+            i.question,
+            i.answer,
+            c.intent,
+            c.queryType,
+            c.language,
+            MAX_INTERACTIONS - 1,
+            topicOf(c),
+          ],
+        ),
       );
     },
 

@@ -50,6 +50,7 @@ function stateWith(plan: DraftPlan | null, language: "en" | "it" = "en") {
     messages: [],
     lastTurn: null,
     response: null,
+    turnRecord: null,
     context: withClassification(testContext({ now: NOW }), labels),
   };
 }

@@ -11,6 +11,7 @@ const state = (partial: Partial<State>): State => ({
   context: null,
   lastTurn: null,
   response: null,
+  turnRecord: null,
   ...partial,
 });
 const config = { configurable: { thread_id: "t1", user_id: "anna" } };

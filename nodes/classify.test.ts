@@ -10,6 +10,7 @@ const state = (question: string): State => ({
   context: ctx(question),
   lastTurn: null,
   response: null,
+  turnRecord: null,
 });
 
 describe("classify", () => {

@@ -1,6 +1,12 @@
 import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
-import { withAnswer, withCacheKey, withClassification, withToolResult } from "../graph/context.ts";
+import {
+  withAnswer,
+  withCacheKey,
+  withCachedAnswer,
+  withClassification,
+  withToolResult,
+} from "../graph/context.ts";
 import type { PlanResult } from "../tools/semantic/result.ts";
 import { classification, fakeDeps, resolvedPlan, testContext } from "../test/support/fakes.ts";
 import { makePersistMemory, trimMessages } from "./persistMemory.ts";
@@ -19,16 +25,17 @@ const result: PlanResult = {
 };
 
 describe("persistMemory", () => {
-  it("adds the answer as the last AI message, builds the response, caches and remembers", async () => {
-    const { deps, cache, memory } = fakeDeps();
+  it("adds the answer as the last AI message, builds the response and hands over what to remember and cache", () => {
+    const { deps, cache } = fakeDeps();
     const ctx = withAnswer(
       withToolResult(withClassification(base, labels), result),
       "Oggi sono arrivate 4 email.",
     );
-    const update = await makePersistMemory(deps)({
+    const update = makePersistMemory(deps)({
       messages: [new HumanMessage({ id: "h1", content: "quante email oggi?" })],
       lastTurn: null,
       response: null,
+      turnRecord: null,
       context: ctx,
     });
     const messages = update.messages as BaseMessage[];
@@ -48,31 +55,47 @@ describe("persistMemory", () => {
     expect(update.response!.latencyMs).toBeGreaterThanOrEqual(0);
     // The response says how the question was read.
     expect(update.response!.plan).toMatchObject({ kind: "query", measure: "emails_received" });
-    expect(cache.entries.get("key-1")?.answer).toBe("Oggi sono arrivate 4 email.");
-    expect(cache.entries.get("key-1")?.plan).toMatchObject({ measure: "emails_received" });
-    expect(memory.interactions).toHaveLength(1);
-    expect(memory.interactions[0]).toMatchObject({
+    // Nothing is written by the node: the run records the turn once it is saved.
+    expect(cache.entries.size).toBe(0);
+    expect(update.turnRecord?.cacheEntry).toMatchObject({
+      key: "key-1",
+      userId: "anna",
+      value: { answer: "Oggi sono arrivate 4 email.", plan: { measure: "emails_received" } },
+    });
+    expect(update.turnRecord?.interaction).toMatchObject({
       userId: "anna",
       threadId: "t9",
       question: "quante email oggi?",
+      answer: "Oggi sono arrivate 4 email.",
     });
     expect(update.lastTurn).toEqual({ question: "quante email oggi?", classification: labels });
   });
 
-  it("does not cache refusals or fixed replies, nor re-cache a cache hit, and keeps the last data turn", async () => {
-    const { deps, cache } = fakeDeps();
+  it("does not cache refusals or fixed replies, nor re-cache a cache hit, and keeps the last data turn", () => {
+    const { deps } = fakeDeps();
     const unsafe = withAnswer(
       withClassification(base, classification({ intent: "UNSAFE", queryType: null, window: null })),
       "Sorry.",
     );
-    const update = await makePersistMemory(deps)({
+    const update = makePersistMemory(deps)({
       messages: [],
       lastTurn: null,
       response: null,
+      turnRecord: null,
       context: unsafe,
     });
-    expect(cache.entries.size).toBe(0);
+    expect(update.turnRecord?.cacheEntry).toBeNull();
+    expect(update.turnRecord?.interaction.answer).toBe("Sorry.");
     expect(update).not.toHaveProperty("lastTurn");
+    const hit = makePersistMemory(deps)({
+      messages: [],
+      lastTurn: null,
+      response: null,
+      turnRecord: null,
+      context: withCachedAnswer(base, "Oggi sono arrivate 4 email.", labels, null),
+    });
+    expect(hit.turnRecord?.cacheEntry).toBeNull();
+    expect(hit.lastTurn).toEqual({ question: "quante email oggi?", classification: labels });
   });
 
   it("trims the thread to a bounded number of messages", () => {

@@ -6,6 +6,7 @@ import type { MilhenaResponse } from "../graph/response.ts";
 import { seriesOf } from "../graph/series.ts";
 import { usageRecord, type BreakerState } from "../llm/types.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
+import type { TurnRecord } from "../graph/turnRecord.ts";
 import { requireClassification, requireContext } from "./requireContext.ts";
 
 export function buildResponse(
@@ -43,39 +44,51 @@ export function trimMessages(messages: readonly BaseMessage[], keep: number): Re
     .map((m) => new RemoveMessage({ id: m.id }));
 }
 
+/** What the finished turn leaves for the run to record once it is saved (memory, and the cache). */
+export function turnRecordOf(context: RequestContext): TurnRecord {
+  const classification = requireClassification(context);
+  const answer = context.answer ?? "";
+  const cacheable =
+    !context.cached &&
+    context.cacheKey !== null &&
+    context.toolResult !== null &&
+    isDataIntent(classification.intent);
+  return {
+    interaction: {
+      userId: context.userId,
+      threadId: context.threadId,
+      question: context.question,
+      answer,
+      classification,
+    },
+    cacheEntry:
+      cacheable && context.cacheKey
+        ? {
+            key: context.cacheKey,
+            value: { answer, classification, plan: context.plan },
+            userId: context.userId,
+          }
+        : null,
+  };
+}
+
 /**
- * Last node: writes the answer into the thread (as the last AI message), caches fresh data answers,
- * records the interaction in the user's memory, keeps the thread bounded and leaves the turn behind
- * for follow-ups.
+ * Last node: writes the answer into the thread (as the last AI message), keeps the thread bounded,
+ * leaves the turn behind for follow-ups and hands over the turn's record (the interaction for the
+ * user's memory, the cache entry of a fresh data answer), which the run records after the thread is
+ * saved — never for a cancelled turn. No I/O: the thread is saved by the checkpointer.
  */
 export function makePersistMemory(deps: MilhenaDeps) {
-  return async function persistMemory(state: MilhenaStateType): Promise<MilhenaStateUpdate> {
+  return function persistMemory(state: MilhenaStateType): MilhenaStateUpdate {
     const context = requireContext(state);
     const classification = requireClassification(context);
-    const answer = context.answer ?? "";
-    const cacheable =
-      !context.cached &&
-      context.cacheKey !== null &&
-      context.toolResult !== null &&
-      isDataIntent(classification.intent);
-    await Promise.all([
-      cacheable && context.cacheKey
-        ? deps.cache.put(context.cacheKey, { answer, classification, plan: context.plan }, context.userId)
-        : Promise.resolve(),
-      deps.memory.record({
-        userId: context.userId,
-        threadId: context.threadId,
-        question: context.question,
-        answer,
-        classification,
-      }),
-    ]);
-    const aiMessage = new AIMessage({ id: deps.newId(), content: answer });
+    const aiMessage = new AIMessage({ id: deps.newId(), content: context.answer ?? "" });
     const removals = trimMessages(state.messages, deps.maxThreadMessages - 1);
     const response = buildResponse(context, performance.now() - context.startedAtMs, deps.llm.breakers());
     return {
       messages: [...removals, aiMessage],
       response,
+      turnRecord: turnRecordOf(context),
       // Only data questions can be continued ("e ieri?"); a greeting in between does not reset that.
       ...(isDataIntent(classification.intent)
         ? { lastTurn: { question: context.question, classification } }

@@ -18,7 +18,7 @@ const run = (
   );
   return {
     lines,
-    update: makeRespond(deps)({ messages: [], lastTurn: null, response: null, context }),
+    update: makeRespond(deps)({ messages: [], lastTurn: null, response: null, turnRecord: null, context }),
   };
 };
 

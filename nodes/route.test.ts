@@ -9,6 +9,7 @@ const stateFor = (intent: Intent) => ({
   messages: [],
   lastTurn: null,
   response: null,
+  turnRecord: null,
   context: withClassification(base, classification({ intent })),
 });
 
@@ -21,8 +22,8 @@ describe("route", () => {
   });
 
   it("refuses to route an unclassified request", () => {
-    expect(() => route({ messages: [], lastTurn: null, response: null, context: base })).toThrow(
-      /Classification missing/,
-    );
+    expect(() =>
+      route({ messages: [], lastTurn: null, response: null, turnRecord: null, context: base }),
+    ).toThrow(/Classification missing/);
   });
 });

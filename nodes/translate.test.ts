@@ -20,7 +20,13 @@ function run(result: PlanResult, language: Language) {
   const { deps, lines } = fakeDeps();
   const labels = classification({ language });
   const ctx = withToolResult(withPlan(withClassification(base, labels), result.plan, labels), result);
-  return makeTranslate(deps)({ messages: [], lastTurn: null, response: null, context: ctx }).then((u) => ({
+  return makeTranslate(deps)({
+    messages: [],
+    lastTurn: null,
+    response: null,
+    turnRecord: null,
+    context: ctx,
+  }).then((u) => ({
     answer: u.context!.answer!,
     lines,
   }));
@@ -79,7 +85,13 @@ describe("translate", () => {
   it("keeps an answer already written (the 'try again' path)", async () => {
     const { deps } = fakeDeps();
     const ctx = withAnswer(withClassification(base, classification()), "Please try again.");
-    const update = await makeTranslate(deps)({ messages: [], lastTurn: null, response: null, context: ctx });
+    const update = await makeTranslate(deps)({
+      messages: [],
+      lastTurn: null,
+      response: null,
+      turnRecord: null,
+      context: ctx,
+    });
     expect(update.context!.answer).toBe("Please try again.");
   });
 
@@ -102,6 +114,7 @@ describe("translate", () => {
       messages: [],
       lastTurn: null,
       response: null,
+      turnRecord: null,
       context: ctx,
     });
     expect(context!.answer).toContain("“payroll”");
@@ -121,6 +134,7 @@ describe("translate", () => {
       messages: [],
       lastTurn: null,
       response: null,
+      turnRecord: null,
       context: ctx,
     });
     expect(context!.answer).toMatch(/prodotti/);
@@ -136,6 +150,7 @@ describe("translate", () => {
       messages: [],
       lastTurn: null,
       response: null,
+      turnRecord: null,
       context: ctx,
     });
     expect(context!.answer).toMatch(/hasn't come yet/);
@@ -183,7 +198,13 @@ describe("translate with an LLM writer", () => {
   const analysisCtx = contextFor("how is this week going compared with last week?", comparison);
   const translate = (llm: ReturnType<typeof scriptedWriter>, ctx = analysisCtx) => {
     const { deps, lines } = fakeDeps({ llm });
-    return makeTranslate(deps)({ messages: [], lastTurn: null, response: null, context: ctx }).then((u) => ({
+    return makeTranslate(deps)({
+      messages: [],
+      lastTurn: null,
+      response: null,
+      turnRecord: null,
+      context: ctx,
+    }).then((u) => ({
       context: u.context!,
       lines,
     }));

@@ -12,6 +12,17 @@ import {
 /** The configurable key naming the run (chat or Agent Server) a graph invocation belongs to. */
 export const RUN_ID_KEY = "run_id";
 
+/** Which runs were cancelled, and the moment a run's turn is saved (after which it cannot be). */
+export interface RunGate {
+  wasCancelled(runId: string): boolean;
+  /**
+   * Called as the run's checkpoint is about to be written: false when the run was cancelled (nothing
+   * is written); otherwise the run is sealed, and a later cancel() no longer counts for it, so a turn
+   * is either saved and reported done or not saved and reported cancelled, never both.
+   */
+  seal(runId: string): boolean;
+}
+
 /**
  * The thread's checkpointer, except that a cancelled run writes nothing more: LangGraph still saves a
  * checkpoint when an aborted run's loop winds down (with "exit" durability, the half-done state of the
@@ -21,14 +32,19 @@ export const RUN_ID_KEY = "run_id";
 export class CancellableCheckpointer extends BaseCheckpointSaver {
   constructor(
     private readonly inner: BaseCheckpointSaver,
-    private readonly isCancelled: (runId: string) => boolean,
+    private readonly gate: RunGate,
   ) {
     super(inner.serde);
   }
 
-  private cancelled(config: RunnableConfig): boolean {
+  private runIdOf(config: RunnableConfig): string | null {
     const runId: unknown = config.configurable?.[RUN_ID_KEY];
-    return typeof runId === "string" && this.isCancelled(runId);
+    return typeof runId === "string" ? runId : null;
+  }
+
+  private cancelled(config: RunnableConfig): boolean {
+    const runId = this.runIdOf(config);
+    return runId !== null && this.gate.wasCancelled(runId);
   }
 
   getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
@@ -45,7 +61,8 @@ export class CancellableCheckpointer extends BaseCheckpointSaver {
     metadata: CheckpointMetadata,
     newVersions: ChannelVersions,
   ): Promise<RunnableConfig> {
-    if (this.cancelled(config)) return Promise.resolve(config);
+    const runId = this.runIdOf(config);
+    if (runId !== null && !this.gate.seal(runId)) return Promise.resolve(config);
     return this.inner.put(config, checkpoint, metadata, newVersions);
   }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { BaseMessage } from "@langchain/core/messages";
 import type { MilhenaResponse } from "../graph/response.ts";
+import type { MilhenaStateUpdate } from "../graph/state.ts";
+import type { TurnRecord } from "../graph/turnRecord.ts";
 import type { Caller } from "./caller.ts";
 import { RUN_ID_KEY } from "./cancellableCheckpointer.ts";
 import type { AppDeps } from "./deps.ts";
@@ -49,6 +51,12 @@ export interface ChatRunOptions {
   readonly createdThread?: boolean;
 }
 
+interface StreamedAnswer {
+  readonly response: MilhenaResponse;
+  /** What the turn leaves for memory and the cache, recorded once the run is known not cancelled. */
+  readonly record: TurnRecord | null;
+}
+
 /** Streams one question through the chat graph as run `runId`; the response of its last node. */
 async function streamAnswer(
   deps: AppDeps,
@@ -57,22 +65,23 @@ async function streamAnswer(
   message: string,
   run: { readonly signal: AbortSignal; readonly runId: string },
   options: ChatRunOptions,
-): Promise<MilhenaResponse> {
+): Promise<StreamedAnswer> {
   const config = deps.runtime.runConfig(threadId, caller.userId, run.signal, options.requestId);
   const stream = await deps.chatGraph.stream(
     { messages: [{ role: "user", content: message }] },
     { ...config, configurable: { ...config.configurable, [RUN_ID_KEY]: run.runId }, streamMode: "updates" },
   );
   let final: MilhenaResponse | null = null;
+  let record: TurnRecord | null = null;
   for await (const chunk of stream) {
-    for (const [node, update] of Object.entries(chunk as Record<string, unknown>)) {
+    for (const [node, update] of Object.entries(chunk as Record<string, MilhenaStateUpdate | null>)) {
       options.onNode?.(node);
-      const value = update && typeof update === "object" && "response" in update ? update.response : null;
-      if (value) final = value as MilhenaResponse;
+      if (update?.response) final = update.response;
+      if (update?.turnRecord) record = update.turnRecord;
     }
   }
   if (!final) throw new Error("The graph finished without a response");
-  return final;
+  return { response: final, record };
 }
 
 /**
@@ -88,7 +97,19 @@ export async function runChat(
 ): Promise<MilhenaResponse> {
   const started = performance.now();
   const runId = randomUUID();
-  const response = await deps.runs
+  const stopped = async () => {
+    if (options.createdThread) {
+      await deps.threads.delete(caller.userId, threadId).catch((deleteError: unknown) => {
+        deps.logger.warn({ err: String(deleteError), threadId }, "could not delete a cancelled new thread");
+      });
+    }
+    return new ApiError(
+      409,
+      "conflict",
+      "This answer was stopped: the conversation was deleted or cancelled.",
+    );
+  };
+  const { response, record } = await deps.runs
     .run(
       threadId,
       "reject",
@@ -105,18 +126,11 @@ export async function runChat(
       runId,
     )
     .catch(async (error: unknown) => {
-      if (!deps.runs.wasCancelled(runId)) throw error;
-      if (options.createdThread) {
-        await deps.threads.delete(caller.userId, threadId).catch((deleteError: unknown) => {
-          deps.logger.warn({ err: String(deleteError), threadId }, "could not delete a cancelled new thread");
-        });
-      }
-      throw new ApiError(
-        409,
-        "conflict",
-        "This answer was stopped: the conversation was deleted or cancelled.",
-      );
+      throw deps.runs.wasCancelled(runId) ? await stopped() : error;
     });
+  // Cancelled after its last step but before its turn was saved: the graph ended, nothing was saved.
+  if (deps.runs.wasCancelled(runId)) throw await stopped();
+  deps.runtime.recordTurn(record);
   await deps.threads.touch(caller.userId, threadId, message);
   deps.metrics.observeAnswer(response, (performance.now() - started) / 1000);
   if (response.intent === "UNSAFE") {

@@ -85,10 +85,7 @@ export function createServerDeps(
   return {
     env,
     runtime,
-    chatGraph: compileMilhenaGraph(
-      runtime.deps,
-      new CancellableCheckpointer(runtime.checkpointer, (runId) => runs.wasCancelled(runId)),
-    ),
+    chatGraph: compileMilhenaGraph(runtime.deps, new CancellableCheckpointer(runtime.checkpointer, runs)),
     threads: createThreadStore(pool, schema, runtime.checkpointer),
     runs,
     keys: createApiKeyStore(pool, schema, { cacheSeconds: env.API_KEY_CACHE_SECONDS }),

@@ -74,6 +74,26 @@ describe("thread runs", () => {
     await done;
   });
 
+  it("a run is either saved or cancelled: once sealed for its save, a cancel no longer counts", async () => {
+    const runs = createThreadRuns();
+    const gate = deferred();
+    const cancelledFirst = runs.run("t", "reject", () => gate.promise, "run-1");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs.cancel("t", "run-1")).toBe(true);
+    expect(runs.seal("run-1")).toBe(false);
+    gate.resolve();
+    await cancelledFirst;
+
+    const second = deferred();
+    const sealedFirst = runs.run("u", "reject", () => second.promise, "run-2");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs.seal("run-2")).toBe(true);
+    expect(runs.cancel("u", "run-2")).toBe(false);
+    expect(runs.wasCancelled("run-2")).toBe(false);
+    second.resolve();
+    await sealedFirst;
+  });
+
   it("stop cancels the active and queued runs of a thread and resolves once they have finished", async () => {
     const runs = createThreadRuns();
     const log: string[] = [];

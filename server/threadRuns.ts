@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import type { RunGate } from "./cancellableCheckpointer.ts";
 import { ApiError } from "./errors.ts";
 
 export type MultitaskStrategy = "reject" | "enqueue" | "interrupt" | "rollback";
 
-export interface ThreadRuns {
+export interface ThreadRuns extends RunGate {
   /** "reject" → 409 when a run is active on the thread; "enqueue" → waits its turn; "interrupt"/"rollback" → treated as reject. The signal aborts on cancel(). */
   run<T>(
     threadId: string,
@@ -15,6 +16,11 @@ export interface ThreadRuns {
   cancel(threadId: string, runId: string): boolean;
   /** Whether cancel() stopped this run (remembered for the last 10,000 cancelled runs). */
   wasCancelled(runId: string): boolean;
+  /**
+   * The run's turn is being saved: false when it was already cancelled; otherwise cancel() no longer
+   * stops it (it is done but for the write), so "saved" and "cancelled" never both hold.
+   */
+  seal(runId: string): boolean;
   /** Cancels every run on the thread, active or queued, and resolves once they have all finished. */
   stop(threadId: string): Promise<void>;
   isBusy(threadId: string): boolean;
@@ -37,6 +43,8 @@ export function createThreadRuns(): ThreadRuns {
   const queued = new Map<string, Map<string, AbortController>>();
   const all = new Set<Promise<unknown>>();
   const cancelled = new Set<string>();
+  /** Active runs whose turn is being saved (cancel() is too late for them). */
+  const sealed = new Set<string>();
   const remember = (runId: string) => {
     cancelled.add(runId);
     if (cancelled.size > CANCELLED_MEMORY) {
@@ -48,7 +56,7 @@ export function createThreadRuns(): ThreadRuns {
   function cancel(threadId: string, runId: string): boolean {
     const current = active.get(threadId);
     const target = current?.runId === runId ? current.controller : queued.get(threadId)?.get(runId);
-    if (!target) return false;
+    if (!target || sealed.has(runId)) return false;
     remember(runId);
     target.abort(new Error("cancelled"));
     return true;
@@ -74,6 +82,7 @@ export function createThreadRuns(): ThreadRuns {
           return await task(controller.signal, runId);
         } finally {
           active.delete(threadId);
+          sealed.delete(runId);
         }
       });
       const settled = result.then(
@@ -93,6 +102,11 @@ export function createThreadRuns(): ThreadRuns {
     },
     cancel,
     wasCancelled: (runId) => cancelled.has(runId),
+    seal(runId) {
+      if (cancelled.has(runId)) return false;
+      sealed.add(runId);
+      return true;
+    },
     async stop(threadId) {
       for (const runId of queued.get(threadId)?.keys() ?? []) cancel(threadId, runId);
       const current = active.get(threadId);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { ApiError } from "./errors.ts";
+import { prepared } from "../db/prepared.ts";
 
 export interface ThreadRecord {
   readonly threadId: string;
@@ -79,8 +80,7 @@ export function createThreadStore(
 
   const get: ThreadStore["get"] = async (userId, threadId) => {
     const { rows } = await pool.query<Row>(
-      `SELECT ${columns} FROM ${table} WHERE thread_id = $1 AND user_id = $2`,
-      [threadId, userId],
+      prepared(`SELECT ${columns} FROM ${table} WHERE thread_id = $1 AND user_id = $2`, [threadId, userId]),
     );
     return rows[0] ? toRecord(rows[0]) : null;
   };
@@ -124,8 +124,10 @@ export function createThreadStore(
     },
     async touch(userId, threadId, title) {
       await pool.query(
-        `UPDATE ${table} SET updated_at = now(), title = coalesce(title, $3) WHERE thread_id = $1 AND user_id = $2`,
-        [threadId, userId, title ? titleFrom(title) : null],
+        prepared(
+          `UPDATE ${table} SET updated_at = now(), title = coalesce(title, $3) WHERE thread_id = $1 AND user_id = $2`,
+          [threadId, userId, title ? titleFrom(title) : null],
+        ),
       );
     },
     async delete(userId, threadId) {

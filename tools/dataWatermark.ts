@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { n8nTable, type N8nLocation } from "./n8n/tables.ts";
+import { prepared } from "../db/prepared.ts";
 
 /** Where the watermark reads: n8n's tables and Milhena's schema. */
 export interface WatermarkLocation extends N8nLocation {
@@ -30,7 +31,7 @@ export function dataFingerprintSql(at: WatermarkLocation): string {
 
 /** The fingerprint of n8n's data (dataFingerprintSql), read alone. */
 export async function readDataWatermark(pool: pg.Pool, at: WatermarkLocation): Promise<string> {
-  const { rows } = await pool.query<{ data: string }>(`SELECT ${dataFingerprintSql(at)} AS data`);
+  const { rows } = await pool.query<{ data: string }>(prepared(`SELECT ${dataFingerprintSql(at)} AS data`));
   return rows[0]?.data ?? "empty";
 }
 
@@ -46,9 +47,9 @@ export interface Freshness {
 
 export async function readFreshness(pool: pg.Pool, at: WatermarkLocation): Promise<Freshness> {
   const { rows } = await pool.query<{ data: string; workflows: string; etl: string | null }>(
-    `SELECT ${dataFingerprintSql(at)} AS data,
+    prepared(`SELECT ${dataFingerprintSql(at)} AS data,
             (SELECT count(*) || '/' || coalesce(max("updatedAt")::text, '') FROM ${n8nTable(at, "workflow_entity")}) AS workflows,
-            (SELECT max(source_watermark || '/' || updated_at::text) FROM ${at.app}.etl_state) AS etl`,
+            (SELECT max(source_watermark || '/' || updated_at::text) FROM ${at.app}.etl_state) AS etl`),
   );
   const row = rows[0];
   return { data: row?.data ?? "empty", workflows: row?.workflows ?? "", etl: row?.etl ?? "" };

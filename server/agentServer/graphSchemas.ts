@@ -62,6 +62,10 @@ const state: JsonSchema = {
       type: ["object", "null"],
       description: "The previous turn, kept so follow-up questions resolve",
     },
+    turnRecord: {
+      type: ["object", "null"],
+      description: "What the latest turn left for the user's memory and the answer cache",
+    },
     response: {
       type: ["object", "null"],
       description: "The response object of the latest request",

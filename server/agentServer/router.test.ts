@@ -6,6 +6,7 @@ import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { RuleClassifier } from "../../classifier/rules.ts";
 import type { Classifier } from "../../classifier/types.ts";
+import type { TurnRecord } from "../../graph/turnRecord.ts";
 import { compileMilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaDeps } from "../../graph/deps.ts";
 import { classification, fakeDeps } from "../../test/support/fakes.ts";
@@ -78,6 +79,8 @@ async function start(overrides: Partial<MilhenaDeps> = {}) {
   const graph = compileMilhenaGraph(deps, checkpointer);
   const threads = memoryThreads();
   const logged: Logged[] = [];
+  /** The turns the router handed over for memory and the cache. */
+  const recorded: TurnRecord[] = [];
   const app = express();
   app.use((req, res, next) => {
     res.locals.requestId = "req-1";
@@ -88,7 +91,7 @@ async function start(overrides: Partial<MilhenaDeps> = {}) {
   app.use(express.json());
   app.use(
     createAgentServerRouter({
-      runtime: { graph, deps, checkpointer },
+      runtime: { graph, deps, checkpointer, recordTurn: (record) => void (record && recorded.push(record)) },
       threads,
       runs: createThreadRuns(),
       logger: {
@@ -111,7 +114,7 @@ async function start(overrides: Partial<MilhenaDeps> = {}) {
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-  return { call, graph, threads, logged };
+  return { call, graph, threads, logged, recorded };
 }
 
 interface Event {
@@ -292,7 +295,7 @@ describe("Agent Server router", () => {
 
   it("cancel?wait=1 answers 204 once the run has stopped", async () => {
     const gate = gatedClassifier(1);
-    const { call, graph } = await start({ classifier: gate.classifier });
+    const { call, graph, recorded } = await start({ classifier: gate.classifier });
     await call("POST", "/threads", { thread_id: "t1" });
     const stream = events(await call("POST", "/threads/t1/runs/stream", ask("ciao")));
     const meta = await stream.next();
@@ -303,11 +306,13 @@ describe("Agent Server router", () => {
     expect(rest.at(-1)).toEqual({ event: "end", data: { run_id, status: "interrupted" } });
     gate.release();
     expect((await graph.getState({ configurable: { thread_id: "t1" } })).values).toEqual({});
+    // Nothing of the cancelled turn reaches the user's memory or the cache.
+    expect(recorded).toEqual([]);
   });
 
   it("an enqueued run can be cancelled while it waits; the running one is unaffected", async () => {
     const gate = gatedClassifier(1);
-    const { call, graph } = await start({ classifier: gate.classifier });
+    const { call, graph, recorded } = await start({ classifier: gate.classifier });
     await call("POST", "/threads", { thread_id: "t1" });
     const first = events(await call("POST", "/threads/t1/runs/stream", ask("first")));
     await first.next();
@@ -324,5 +329,7 @@ describe("Agent Server router", () => {
     const contents = (state.values as { messages: { content: unknown }[] }).messages.map((m) => m.content);
     expect(contents).toHaveLength(2);
     expect(contents[0]).toBe("first");
+    // The finished run is recorded once, the cancelled one not at all.
+    expect(recorded.map((r) => r.interaction.question)).toEqual(["first"]);
   });
 });

@@ -113,7 +113,9 @@ type RunBody = z.output<typeof RunCreateBody>;
 
 /** What this router needs; the app's AppDeps has it (tests pass fakes and an in-memory checkpointer). */
 export interface AgentServerDeps {
-  readonly runtime: Pick<MilhenaRuntime, "graph" | "deps"> & { readonly checkpointer: BaseCheckpointSaver };
+  readonly runtime: Pick<MilhenaRuntime, "graph" | "deps" | "recordTurn"> & {
+    readonly checkpointer: BaseCheckpointSaver;
+  };
   readonly threads: ThreadStore;
   readonly runs: ThreadRuns;
   readonly logger: {
@@ -131,10 +133,7 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
    * Runs execute on their own compilation of the graph, whose checkpointer drops the writes of runs
    * ThreadRuns cancelled (here, or by a deletion of the thread or of the user's data).
    */
-  const runGraph = compileMilhenaGraph(
-    runtime.deps,
-    new CancellableCheckpointer(runtime.checkpointer, (runId) => runs.wasCancelled(runId)),
-  );
+  const runGraph = compileMilhenaGraph(runtime.deps, new CancellableCheckpointer(runtime.checkpointer, runs));
   const drawables = new Map<string, unknown>();
 
   const requestIdOf = (res: express.Response): string =>
@@ -221,6 +220,9 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
         },
         run.runId,
       );
+      // Cancelled after the last step but before the turn was saved: nothing was saved.
+      if (runs.wasCancelled(run.runId)) return { status: "interrupted" };
+      runtime.recordTurn(values?.turnRecord);
       const question = run.body.input.messages[0]?.content ?? "";
       await threads.touch(run.userId, run.threadId, shortTitle(question)).catch((error: unknown) => {
         logger.warn({ err: error, threadId: run.threadId, runId: run.runId }, "could not touch the thread");

@@ -13,9 +13,13 @@ import { toWire } from "./wire.ts";
 function setup(classifier: Classifier = new RuleClassifier()) {
   const cancelled = new Set<string>();
   const consulted: string[] = [];
-  const saver = new CancellableCheckpointer(new MemorySaver(), (runId) => {
+  const wasCancelled = (runId: string) => {
     consulted.push(runId);
     return cancelled.has(runId);
+  };
+  const saver = new CancellableCheckpointer(new MemorySaver(), {
+    wasCancelled,
+    seal: (runId) => !wasCancelled(runId),
   });
   const graph = compileMilhenaGraph({ ...fakeDeps().deps, classifier }, saver);
   return { graph, cancelled, consulted };

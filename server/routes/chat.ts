@@ -133,8 +133,10 @@ export function chatRouter(deps: AppDeps): express.Router {
     const caller = callerOf(res);
     // Answers still running would save their turn after the erasure: stop them first.
     await Promise.all((await deps.threads.idsOf(caller.userId)).map((id) => deps.runs.stop(id)));
+    // Turns that finished just before are recorded after their response: let those land first.
+    await deps.runtime.settled();
     const threads = await deps.threads.deleteAllFor(caller.userId);
-    const interactions = await deps.runtime.deps.memory.eraseUser(caller.userId);
+    const interactions = await deps.runtime.memory.eraseUser(caller.userId);
     const cacheEntries = await deps.runtime.deps.cache.eraseUser(caller.userId);
     void deps.audit.record({
       event: "data.erased",

@@ -126,7 +126,14 @@ describe.each(TEST_BACKENDS)("Milhena graph on %s", (kind) => {
     const original = proto.query;
     proto.query = function (this: pg.Client, ...args: unknown[]) {
       const first = args[0];
-      seen.push(typeof first === "string" ? first : JSON.stringify(first));
+      // The statement's text (its values travel apart, as bound parameters).
+      seen.push(
+        typeof first === "string"
+          ? first
+          : first && typeof first === "object" && "text" in first
+            ? String(first.text)
+            : JSON.stringify(first),
+      );
       return Reflect.apply(original, this, args);
     };
     try {

@@ -1,6 +1,12 @@
 import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { RunnableConfig } from "@langchain/core/runnables";
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { ChannelVersions, Checkpoint, CheckpointMetadata } from "@langchain/langgraph-checkpoint";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { applyServerTimeouts, SERVER_TIMEOUTS } from "../../server/app.ts";
+import { compileMilhenaGraph } from "../../graph/builder.ts";
+import { applyServerTimeouts, createApp, SERVER_TIMEOUTS } from "../../server/app.ts";
+import { CancellableCheckpointer } from "../../server/cancellableCheckpointer.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
 
 /** Faults and abuse the server must turn into clear answers, on the real PostgreSQL. */
@@ -143,5 +149,71 @@ describe("the server under abuse", () => {
     expect(server.requestTimeout).toBe(SERVER_TIMEOUTS.requestMs);
     expect(server.headersTimeout).toBeLessThanOrEqual(server.requestTimeout);
     expect(server.requestTimeout).toBeLessThan(300_000);
+  });
+
+  it("a client gone after the answer was written but before its turn was saved leaves nothing anywhere", async () => {
+    // The save of each turn waits until the test lets it go: the client leaves in between.
+    let held: () => void = () => undefined;
+    let holding: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => (holding = resolve));
+    class HeldSave extends CancellableCheckpointer {
+      constructor(inner: BaseCheckpointSaver) {
+        super(inner, { wasCancelled: () => false, seal: () => true });
+      }
+      override async put(
+        config: RunnableConfig,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        versions: ChannelVersions,
+      ) {
+        holding();
+        await new Promise<void>((resolve) => (held = resolve));
+        return super.put(config, checkpoint, metadata, versions);
+      }
+    }
+    const deps = {
+      ...t.deps,
+      chatGraph: compileMilhenaGraph(
+        t.runtime.deps,
+        new HeldSave(new CancellableCheckpointer(t.runtime.checkpointer, t.deps.runs)),
+      ),
+    };
+    const server = http.createServer(createApp(deps));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const zeno = await t.createKey("zeno");
+      const client = new AbortController();
+      const answer = fetch(`${base}/api/chat`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${zeno}`, "content-type": "application/json" },
+        body: JSON.stringify({ message: "quanti ordini questa settimana?" }),
+        signal: client.signal,
+      }).catch((error: unknown) => error);
+      await reached;
+      const cancel = vi.spyOn(t.deps.runs, "cancel");
+      client.abort();
+      expect(await answer).toBeInstanceOf(Error);
+      // The server saw the client go (and cancelled the run) while the save was held: let it go on.
+      await vi.waitFor(() => expect(cancel).toHaveBeenCalled());
+      cancel.mockRestore();
+      held();
+      await vi.waitFor(async () => {
+        const { rows } = await t.db.pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM milhena.threads WHERE user_id = 'zeno'",
+        );
+        // Cancelled: the thread made for this question is gone again.
+        expect(rows[0]?.n).toBe(0);
+      });
+      await t.runtime.settled();
+      const { rows } = await t.db.pool.query<{ memory: number; cache: number }>(
+        `SELECT (SELECT count(*) FROM milhena.user_interaction WHERE user_id = 'zeno')::int AS memory,
+                (SELECT count(*) FROM milhena.answer_cache WHERE user_id = 'zeno')::int AS cache`,
+      );
+      expect(rows[0]).toEqual({ memory: 0, cache: 0 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -319,6 +319,8 @@ describe("the Milhena server on PostgreSQL", () => {
         cache: await q("SELECT count(*)::int AS n FROM milhena.answer_cache WHERE user_id = $1"),
       };
     };
+    // Memory and the cache are written just after each response.
+    await t.runtime.settled();
     const darioBefore = await counts("dario");
     expect((await counts("carla")).memory).toBe(1);
     const res = await call("/api/me/data", { method: "DELETE", key: carla });

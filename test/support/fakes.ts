@@ -149,7 +149,6 @@ export function fakeDeps(options: FakeDepsOptions = {}) {
     },
     entities: { load: () => Promise.resolve(options.catalog ?? EMPTY_CATALOG) },
     cache,
-    memory,
     sync: {
       freshness: () => Promise.resolve({ data: cache.watermark, workflows: "w", etl: "e" }),
       syncIfStale: () => {

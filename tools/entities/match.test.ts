@@ -426,7 +426,8 @@ describe("closestSenders", () => {
 /** A pool that answers the catalog's queries from fixed rows, counting the workflow reads. */
 function fakePool(state: { updated: string; etlRuns: number; workflowReads: number }) {
   const pool = {
-    query(sql: string) {
+    query(statement: string | { text: string }) {
+      const sql = typeof statement === "string" ? statement : statement.text;
       if (sql.includes("AS workflows"))
         return Promise.resolve({
           rows: [

@@ -11,8 +11,11 @@ import type { Freshness } from "../tools/dataWatermark.ts";
 export interface BusinessDataSync {
   /** How current n8n's data, its workflows and the business tables are, now (one read). */
   freshness(): Promise<Freshness>;
-  /** Runs the ETL when the business tables are behind `watermark` (read now when not given); true when it ran. */
-  syncIfStale(watermark?: string): Promise<boolean>;
+  /**
+   * Runs the ETL when the business tables are behind n8n's data as of `freshness` (the request's own
+   * read, which carries the ETL's state; read now when not given); true when it ran.
+   */
+  syncIfStale(freshness?: Freshness): Promise<boolean>;
 }
 
 /** Answers a resolved plan with facts (the semantic layer: compiled SQL, read-only). */

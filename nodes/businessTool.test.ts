@@ -6,6 +6,7 @@ import { PlanNotExpressibleError } from "../tools/semantic/compiler.ts";
 import type { PlanResult } from "../tools/semantic/result.ts";
 import { classification, fakeDeps, testContext } from "../test/support/fakes.ts";
 import { makeBusinessTool } from "./businessTool.ts";
+import type { Freshness } from "../tools/dataWatermark.ts";
 
 /** A semantic layer that answers every plan with one count. */
 const valueOf =
@@ -164,7 +165,7 @@ describe("businessTool's reads", () => {
     for (const refreshed of [false, true]) {
       const { deps } = fakeDeps({ catalog });
       const loads: unknown[] = [];
-      let syncedWith: string | undefined;
+      let syncedWith: Freshness | undefined;
       const counted = {
         ...deps,
         entities: {
@@ -172,14 +173,14 @@ describe("businessTool's reads", () => {
         },
         sync: {
           ...deps.sync,
-          syncIfStale: (watermark?: string) => ((syncedWith = watermark), Promise.resolve(refreshed)),
+          syncIfStale: (known?: Freshness) => ((syncedWith = known), Promise.resolve(refreshed)),
         },
       };
       const state = stateWith(draftPlan({ measure: "runs" }));
       const freshness = { data: "w42", workflows: "3/t", etl: "e1" };
       await makeBusinessTool(counted)({ ...state, context: { ...state.context, freshness } });
-      // The watermark cacheCheck read is the one the ETL compares with: no second read.
-      expect(syncedWith).toBe("w42");
+      // The freshness cacheCheck read (watermark and ETL state) is what the ETL check uses: no second read.
+      expect(syncedWith).toEqual(freshness);
       // After an ETL run the catalog is looked up again; else the request's freshness says it is current.
       expect(loads).toEqual([refreshed ? undefined : freshness]);
     }

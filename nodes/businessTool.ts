@@ -35,7 +35,7 @@ async function resolveDraft(
   draft: DraftPlan,
 ): Promise<RequestContext> {
   // The catalogue is as current as the request's freshness, unless the ETL has just run.
-  const refreshed = await deps.sync.syncIfStale(context.freshness?.data);
+  const refreshed = await deps.sync.syncIfStale(context.freshness ?? undefined);
   const catalog = await deps.entities.load(refreshed ? undefined : (context.freshness ?? undefined));
   const outcome = resolvePlan(draft, { catalog, now: new Date(context.receivedAt), timeZone: deps.timeZone });
   if (outcome.kind === "future") return withPlan(context, null, classification, true);

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { BusinessDataSync } from "../graph/deps.ts";
 import type { Logger } from "../config/logger.ts";
 import { readFreshness } from "./dataWatermark.ts";
-import { etlIsStale, runEtl } from "./etl.ts";
+import { etlIsStale, etlStateIsStale, runEtl } from "./etl.ts";
 
 export interface SyncOptions {
   readonly n8nSchema: string;
@@ -35,9 +35,23 @@ export function createBusinessDataSync(pool: pg.Pool, options: SyncOptions): Bus
         n8nPrefix: options.n8nTablePrefix,
         app: options.appSchema,
       }),
-    async syncIfStale(watermark) {
+    async syncIfStale(freshness) {
       if (running) return running.then(() => true);
-      if (!(await etlIsStale(pool, opts, watermark))) return false;
+      // The request's freshness read carries the ETL's state: no second read is needed to decide.
+      const stale = freshness?.etlState
+        ? etlStateIsStale(
+            {
+              ...freshness.etlState,
+              reconciledAt: freshness.etlState.reconciledAt
+                ? new Date(freshness.etlState.reconciledAt)
+                : null,
+            },
+            freshness.data,
+            options.timeZone,
+            new Date(),
+          )
+        : await etlIsStale(pool, opts, freshness?.data);
+      if (!stale) return false;
       running = (async () => {
         const result = await runEtl(pool, opts);
         options.logger.info("business data refreshed", {

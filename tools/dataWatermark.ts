@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { n8nTable, type N8nLocation } from "./n8n/tables.ts";
 import { prepared } from "../db/prepared.ts";
+import { STATE_NAME } from "./etl/state.ts";
 
 /** Where the watermark reads: n8n's tables and Milhena's schema. */
 export interface WatermarkLocation extends N8nLocation {
@@ -35,6 +36,15 @@ export async function readDataWatermark(pool: pg.Pool, at: WatermarkLocation): P
   return rows[0]?.data ?? "empty";
 }
 
+/** What the staleness check needs of the ETL's state (etl_state), as read with the freshness. */
+export interface EtlStateSummary {
+  readonly sourceWatermark: string;
+  readonly timeZone: string;
+  readonly version: number;
+  /** ISO time of the last full check for executions deleted outright; null before the first. */
+  readonly reconciledAt: string | null;
+}
+
 /** What one request needs to know about how current everything is, read in one statement. */
 export interface Freshness {
   /** n8n's execution data, workflows and category overrides (readDataWatermark). */
@@ -43,14 +53,29 @@ export interface Freshness {
   readonly workflows: string;
   /** The ETL's last write (categories, services, senders, aggregates). */
   readonly etl: string;
+  /** The ETL's state, for deciding whether it must run (null before its first run). */
+  readonly etlState?: EtlStateSummary | null;
 }
 
 export async function readFreshness(pool: pg.Pool, at: WatermarkLocation): Promise<Freshness> {
-  const { rows } = await pool.query<{ data: string; workflows: string; etl: string | null }>(
+  const { rows } = await pool.query<{
+    data: string;
+    workflows: string;
+    etl: string | null;
+    etl_state: EtlStateSummary | null;
+  }>(
     prepared(`SELECT ${dataFingerprintSql(at)} AS data,
             (SELECT count(*) || '/' || coalesce(max("updatedAt")::text, '') FROM ${n8nTable(at, "workflow_entity")}) AS workflows,
-            (SELECT max(source_watermark || '/' || updated_at::text) FROM ${at.app}.etl_state) AS etl`),
+            (SELECT max(source_watermark || '/' || updated_at::text) FROM ${at.app}.etl_state) AS etl,
+            (SELECT json_build_object('sourceWatermark', source_watermark, 'timeZone', time_zone,
+                                      'version', etl_version, 'reconciledAt', reconciled_at)
+               FROM ${at.app}.etl_state WHERE name = '${STATE_NAME}') AS etl_state`),
   );
   const row = rows[0];
-  return { data: row?.data ?? "empty", workflows: row?.workflows ?? "", etl: row?.etl ?? "" };
+  return {
+    data: row?.data ?? "empty",
+    workflows: row?.workflows ?? "",
+    etl: row?.etl ?? "",
+    etlState: row?.etl_state ?? null,
+  };
 }

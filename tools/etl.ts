@@ -53,14 +53,29 @@ export const RECONCILE_INTERVAL_MS = 10 * 60_000;
 
 type StalenessOptions = Pick<EtlOptions, "n8nSchema" | "n8nTablePrefix" | "appSchema" | "timeZone" | "now">;
 
-const reconcileDue = (state: EtlState, now: Date) =>
+const reconcileDue = (state: Pick<EtlState, "reconciledAt">, now: Date) =>
   state.reconciledAt === null || now.getTime() - state.reconciledAt.getTime() >= RECONCILE_INTERVAL_MS;
 
 /**
- * True when n8n's data changed since the last run (new, finished or deleted executions, workflows,
- * category overrides), the business time zone or the ETL itself changed, or a check for executions
- * deleted outright is due: a few index probes and one row.
+ * True when n8n's data (`watermark`, its fingerprint) changed since the last run (new, finished or
+ * deleted executions, workflows, category overrides), the business time zone or the ETL itself
+ * changed, or a check for executions deleted outright is due. Pure: the state is what was read.
  */
+export function etlStateIsStale(
+  state: Pick<EtlState, "version" | "timeZone" | "sourceWatermark"> & { readonly reconciledAt: Date | null },
+  watermark: string,
+  timeZone: string,
+  now: Date,
+): boolean {
+  return (
+    state.version !== ETL_VERSION ||
+    state.timeZone !== timeZone ||
+    state.sourceWatermark !== watermark ||
+    reconcileDue({ reconciledAt: state.reconciledAt }, now)
+  );
+}
+
+/** etlStateIsStale, reading the state (and the watermark, unless the caller has just read it): a few index probes and one row. */
 export async function etlIsStale(
   pool: pg.Pool,
   options: StalenessOptions,
@@ -72,12 +87,7 @@ export async function etlIsStale(
     readEtlState(pool, options.appSchema),
     known ?? readDataWatermark(pool, at),
   ]);
-  return (
-    state.version !== ETL_VERSION ||
-    state.timeZone !== options.timeZone ||
-    state.sourceWatermark !== watermark ||
-    reconcileDue(state, (options.now ?? (() => new Date()))())
-  );
+  return etlStateIsStale(state, watermark, options.timeZone, (options.now ?? (() => new Date()))());
 }
 
 /**

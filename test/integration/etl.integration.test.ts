@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendExecutions, seedDemo } from "../../db/demo/seed.ts";
 import { migrate } from "../../db/migrate.ts";
-import { etlIsStale, RECONCILE_INTERVAL_MS, runEtl } from "../../tools/etl.ts";
+import { readFreshness } from "../../tools/dataWatermark.ts";
+import { etlIsStale, etlStateIsStale, RECONCILE_INTERVAL_MS, runEtl } from "../../tools/etl.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 
 const NOW = new Date("2026-11-18T22:30:00Z"); // already the 19th in Rome
@@ -17,6 +18,26 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
     await seedDemo(db.pool, { n8nSchema: "n8n", executions: 2000, days: 10, seed: 21, now: NOW });
   });
   afterAll(async () => db?.destroy());
+
+  /**
+   * Whether the ETL must run, decided both ways: reading its state, and from the one freshness read a
+   * request makes (which carries that state). The two always agree.
+   */
+  const stale = async () => {
+    const read = await etlIsStale(db.pool, opts);
+    const freshness = await readFreshness(db.pool, { n8n: "n8n", app: "milhena" });
+    const state = freshness.etlState;
+    const fromFreshness = state
+      ? etlStateIsStale(
+          { ...state, reconciledAt: state.reconciledAt ? new Date(state.reconciledAt) : null },
+          freshness.data,
+          TZ,
+          new Date(),
+        )
+      : true;
+    expect(fromFreshness).toBe(read);
+    return read;
+  };
 
   const count = async (sql: string, params: unknown[] = []) =>
     (await db.pool.query<{ n: number }>(sql, params)).rows[0]!.n;
@@ -36,10 +57,10 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
   });
 
   it("fills one business row per execution and hourly aggregates equal to SQL on the n8n tables", async () => {
-    expect(await etlIsStale(db.pool, opts)).toBe(true);
+    expect(await stale()).toBe(true);
     const first = await runEtl(db.pool, opts);
     expect(first).toEqual({ processed: 2000, watermark: 2000 });
-    expect(await etlIsStale(db.pool, opts)).toBe(false);
+    expect(await stale()).toBe(false);
     expect(await count(`SELECT count(*)::int AS n FROM milhena.business_execution_data`)).toBe(2000);
     const { rows: truth } = await db.pool.query<{ day: string; runs: number; failures: number }>(
       `SELECT to_char(("startedAt" AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day, count(*)::int AS runs,
@@ -87,7 +108,7 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
 
   it("picks up exactly the new executions, and later soft deletions", async () => {
     await appendExecutions(db.pool, { n8nSchema: "n8n", count: 7, now: NOW, seed: 5 });
-    expect(await etlIsStale(db.pool, opts)).toBe(true);
+    expect(await stale()).toBe(true);
     expect(await runEtl(db.pool, opts)).toEqual({ processed: 7, watermark: 2007 });
     await db.pool.query(`UPDATE n8n.execution_entity SET "deletedAt" = now() WHERE id = 2007`);
     await runEtl(db.pool, opts);
@@ -108,9 +129,9 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
       1,
     );
     // Nothing changed: the waiting execution no longer makes every check stale.
-    expect(await etlIsStale(db.pool, opts)).toBe(false);
+    expect(await stale()).toBe(false);
     await db.pool.query(`UPDATE n8n.execution_entity SET status = 'error', finished = false WHERE id = 2008`);
-    expect(await etlIsStale(db.pool, opts)).toBe(true);
+    expect(await stale()).toBe(true);
     expect(await runEtl(db.pool, opts)).toEqual({ processed: 0, watermark: 2009 });
     const { rows } = await db.pool.query(
       `SELECT status FROM milhena.business_execution_data WHERE execution_id = 2008`,
@@ -197,10 +218,10 @@ describe.each(TEST_BACKENDS)("seeder and ETL on %s", (kind) => {
 
   it("reprocesses everything once when the ETL itself changed", async () => {
     await db.pool.query(`UPDATE milhena.etl_state SET etl_version = 1`);
-    expect(await etlIsStale(db.pool, opts)).toBe(true);
+    expect(await stale()).toBe(true);
     const again = await runEtl(db.pool, opts);
     expect(again.processed).toBeGreaterThan(2000);
-    expect(await etlIsStale(db.pool, opts)).toBe(false);
+    expect(await stale()).toBe(false);
   });
 
   it("reseeds identically from the same seed", async () => {

@@ -6,7 +6,8 @@ import type pg from "pg";
  */
 export const ETL_VERSION = 3;
 
-const STATE_NAME = "n8n_executions";
+/** The etl_state row of the ETL over n8n's executions. */
+export const STATE_NAME = "n8n_executions";
 
 export interface EtlState {
   /** The highest execution id read; executions still unfinished are tracked in `etl_pending`. */

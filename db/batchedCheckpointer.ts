@@ -4,6 +4,11 @@ import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type pg from "pg";
 import { prepared } from "./prepared.ts";
 
+/** Reads the latest state of many threads at once. */
+export interface LatestValuesReader {
+  latestValues(threadIds: readonly string[]): Promise<Map<string, Record<string, unknown>>>;
+}
+
 /** How the library's getTuple ends its two statements (the latest checkpoint, or one by id). */
 const GET_TUPLE_ENDINGS = [
   "WHERE thread_id = $1 AND checkpoint_ns = $2 ORDER BY checkpoint_id DESC LIMIT 1",
@@ -35,8 +40,9 @@ function preparingGetTuple(pool: pg.Pool): pg.Pool {
  * serialization (the library's own `_dump*`), so reads, `list`, history and the library's migrations
  * are untouched. Its getTuple, read before every run, runs as a prepared statement.
  */
-export class BatchedPostgresSaver extends PostgresSaver {
+export class BatchedPostgresSaver extends PostgresSaver implements LatestValuesReader {
   private readonly putSql: string;
+  private readonly latestSql: string;
 
   constructor(
     private readonly writePool: pg.Pool,
@@ -54,6 +60,32 @@ export class BatchedPostgresSaver extends PostgresSaver {
       VALUES ($1, $2, $3, $4, $5, $6)
       ON CONFLICT (thread_id, checkpoint_ns, checkpoint_id)
       DO UPDATE SET checkpoint = EXCLUDED.checkpoint, metadata = EXCLUDED.metadata`;
+    this.latestSql = `SELECT t.thread_id,
+        (SELECT array_agg(array[bl.channel::bytea, bl.type::bytea, bl.blob])
+           FROM jsonb_each_text(cp.checkpoint -> 'channel_versions') v
+           JOIN ${table("checkpoint_blobs")} bl
+             ON bl.thread_id = cp.thread_id AND bl.checkpoint_ns = cp.checkpoint_ns
+            AND bl.channel = v.key AND bl.version = v.value) AS channel_values
+      FROM unnest($1::text[]) AS t(thread_id)
+      CROSS JOIN LATERAL (
+        SELECT c.thread_id, c.checkpoint_ns, c.checkpoint FROM ${table("checkpoints")} c
+         WHERE c.thread_id = t.thread_id AND c.checkpoint_ns = ''
+         ORDER BY c.checkpoint_id DESC LIMIT 1) cp`;
+  }
+
+  /**
+   * The channel values of each thread's latest checkpoint, in one statement (a thread without one is
+   * absent): what a list of threads with their state needs, without one read per thread.
+   */
+  async latestValues(threadIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+    const out = new Map<string, Record<string, unknown>>();
+    if (threadIds.length === 0) return out;
+    const { rows } = await this.writePool.query<{
+      thread_id: string;
+      channel_values: [Uint8Array, Uint8Array, Uint8Array][] | null;
+    }>(prepared(this.latestSql, [[...new Set(threadIds)]]));
+    for (const row of rows) out.set(row.thread_id, await this._loadBlobs(row.channel_values ?? []));
+    return out;
   }
 
   override async put(

@@ -26,10 +26,15 @@ export interface ThreadStore {
   ): Promise<ThreadRecord>;
   /** null when missing or owned by someone else (callers answer 404). */
   get(userId: string, threadId: string): Promise<ThreadRecord | null>;
-  /** Newest updated first; metadata filter = JSON containment. */
+  /** Newest updated first; metadata filter = JSON containment; `ids` keeps only those threads. */
   list(
     userId: string,
-    options: { limit: number; offset: number; metadata?: Record<string, unknown> },
+    options: {
+      limit: number;
+      offset: number;
+      metadata?: Record<string, unknown>;
+      ids?: readonly string[];
+    },
   ): Promise<ThreadRecord[]>;
   /** After a run: bumps updated_at; sets the title (first question, shortened) when it has none. */
   touch(userId: string, threadId: string, title?: string): Promise<void>;
@@ -114,11 +119,15 @@ export function createThreadStore(
       throw new ApiError(409, "conflict", "A thread with this id already exists.");
     },
     get,
-    async list(userId, { limit, offset, metadata }) {
+    async list(userId, { limit, offset, metadata, ids }) {
       const { rows } = await pool.query<Row>(
-        `SELECT ${columns} FROM ${table} WHERE user_id = $1 AND ($2::jsonb IS NULL OR metadata @> $2::jsonb)
-         ORDER BY updated_at DESC, thread_id LIMIT $3 OFFSET $4`,
-        [userId, metadata ? JSON.stringify(metadata) : null, limit, offset],
+        prepared(
+          `SELECT ${columns} FROM ${table}
+            WHERE user_id = $1 AND ($2::jsonb IS NULL OR metadata @> $2::jsonb)
+              AND ($5::text[] IS NULL OR thread_id = ANY($5::text[]))
+            ORDER BY updated_at DESC, thread_id LIMIT $3 OFFSET $4`,
+          [userId, metadata ? JSON.stringify(metadata) : null, limit, offset, ids ? [...ids] : null],
+        ),
       );
       return rows.map(toRecord);
     },

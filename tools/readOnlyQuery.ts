@@ -30,17 +30,24 @@ export class RowLimitError extends Error {
 /**
  * Runs `work` in a READ ONLY, REPEATABLE READ transaction with a statement timeout, so every query of
  * one answer sees the same snapshot and no write can succeed. Results above `maxRows` are an error.
+ * `opening`, a statement without parameters, runs in the same round trip as BEGIN (its rows go to
+ * `work`); COMMIT is not waited for (the transaction wrote nothing), the connection goes back to the
+ * pool once it is done.
  */
 export async function withReadOnlyTransaction<T>(
   pool: pg.Pool,
   options: ReadOnlyOptions,
-  work: (query: TemplateQuery) => Promise<T>,
+  work: (query: TemplateQuery, opening: readonly Record<string, unknown>[]) => Promise<T>,
+  opening?: SqlTemplate,
 ): Promise<T> {
   const timeout = Math.max(1, Math.floor(options.statementTimeoutMs));
   const client = await pool.connect();
+  let released = false;
   try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    await client.query(`SET LOCAL statement_timeout = ${timeout}`);
+    const begin = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = ${timeout}`;
+    const results = (await client.query(opening ? `${begin}; ${opening.text}` : begin)) as unknown as
+      pg.QueryResult<Record<string, unknown>>[] | pg.QueryResult<Record<string, unknown>>;
+    const openingRows = opening && Array.isArray(results) ? (results[2]?.rows ?? []) : [];
     const query: TemplateQuery = async <Row extends Record<string, unknown>>(
       template: SqlTemplate,
       params: readonly QueryParam[] = [],
@@ -49,13 +56,19 @@ export async function withReadOnlyTransaction<T>(
       if (result.rows.length > options.maxRows) throw new RowLimitError(template.name, options.maxRows);
       return result.rows;
     };
-    const value = await work(query);
-    await client.query("COMMIT");
+    const value = await work(query, openingRows);
+    released = true;
+    client.query("COMMIT").then(
+      () => client.release(),
+      (error: unknown) => client.release(error instanceof Error ? error : new Error(String(error))),
+    );
     return value;
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    if (!released) {
+      released = true;
+      await client.query("ROLLBACK").catch(() => undefined);
+      client.release();
+    }
     throw error;
-  } finally {
-    client.release();
   }
 }

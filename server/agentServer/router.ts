@@ -3,6 +3,8 @@ import { createRequire } from "node:module";
 import express from "express";
 import type { z } from "zod";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { LatestValuesReader } from "../../db/batchedCheckpointer.ts";
+import { MilhenaState } from "../../graph/state.ts";
 import { compileMilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaRuntime } from "../../graph/runtime.ts";
 import type { MilhenaStateType } from "../../graph/state.ts";
@@ -145,6 +147,37 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
     const thread = await threads.get(userId, parsed.data);
     if (!thread) throw new ApiError(404, "not_found", "Thread not found");
     return thread;
+  }
+
+  /** The state keys a thread's values show (LangGraph's internal channels stay out). */
+  const stateKeys = Object.keys(MilhenaState.spec);
+  /** What a key shows before anything wrote it (its channel's default), as a state read shows it. */
+  const stateDefaults: Record<string, unknown> = Object.fromEntries(
+    Object.entries(MilhenaState.spec).flatMap(([key, channel]) => {
+      try {
+        return [[key, channel.fromCheckpoint(undefined).get()]];
+      } catch {
+        return [];
+      }
+    }),
+  );
+  /** The state values of many threads: one statement on PostgreSQL, one read per thread otherwise. */
+  async function latestValues(threadIds: readonly string[]): Promise<Map<string, unknown>> {
+    const reader = runtime.checkpointer as BaseCheckpointSaver & Partial<LatestValuesReader>;
+    if (typeof reader.latestValues !== "function") {
+      const entries = await Promise.all(threadIds.map(async (id) => [id, await stateValues(id)] as const));
+      return new Map(entries);
+    }
+    const channels = await reader.latestValues(threadIds);
+    return new Map(
+      [...channels].map(([id, all]) => [
+        id,
+        {
+          ...stateDefaults,
+          ...Object.fromEntries(Object.entries(all).filter(([key]) => stateKeys.includes(key))),
+        },
+      ]),
+    );
   }
 
   async function stateValues(threadId: string): Promise<unknown> {
@@ -365,24 +398,26 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
         delete filter.graph_id;
       }
       const metadata = Object.keys(filter).length > 0 ? filter : undefined;
-      let records: ThreadRecord[];
-      if (body.ids) {
-        const found = await Promise.all([...new Set(body.ids)].map((id) => threads.get(userId, id)));
-        records = found
-          .filter((t): t is ThreadRecord => t !== null && (!metadata || jsonContains(t.metadata, metadata)))
-          .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
-          .slice(body.offset, body.offset + body.limit);
-      } else {
-        records = await threads.list(userId, {
-          limit: body.limit,
-          offset: body.offset,
-          ...(metadata ? { metadata } : {}),
-        });
-      }
+      // One statement for the page of threads, one for all their states (none when no values are asked).
+      const records = await threads.list(userId, {
+        limit: body.limit,
+        offset: body.offset,
+        ...(metadata ? { metadata } : {}),
+        ...(body.ids ? { ids: body.ids } : {}),
+      });
       const select = body.select ?? undefined;
       const withValues = !select || select.includes("values") || !!body.values;
-      const described: WireThread[] = [];
-      for (const record of records) described.push(await describeThread(record, withValues));
+      const values = withValues ? await latestValues(records.map((r) => r.threadId)) : new Map();
+      const described = records.map((record) =>
+        threadToWire(
+          record,
+          {
+            status: runs.isBusy(record.threadId) ? "busy" : "idle",
+            values: values.get(record.threadId) ?? {},
+          },
+          GRAPH_ID,
+        ),
+      );
       const matching = described.filter(
         (t) =>
           (!body.status || t.status === body.status) && (!body.values || jsonContains(t.values, body.values)),

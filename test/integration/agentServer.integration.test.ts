@@ -159,6 +159,43 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     expect(byId).toEqual([{ thread_id: created.thread_id, status: "idle" }]);
   });
 
+  it("threads/search with the largest limit reads the page and all its states in a few statements", async () => {
+    const carol = client(server, await server.createKey("carol"));
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const thread = await carol.threads.create({ metadata: { batch: "search" } });
+      ids.push(thread.thread_id);
+      if (i % 3 === 0)
+        await carol.runs.wait(thread.thread_id, "milhena", {
+          input: { messages: [{ role: "user", content: "ciao" }] },
+        });
+    }
+    const statements: string[] = [];
+    const pool = server.runtime.database.pool;
+    const original = pool.query.bind(pool);
+    pool.query = ((...args: Parameters<typeof pool.query>) => {
+      const first: unknown = args[0];
+      statements.push(typeof first === "string" ? first : String((first as { text?: unknown }).text));
+      return original(...args);
+    }) as typeof pool.query;
+    let found;
+    try {
+      found = await carol.threads.search({ metadata: { batch: "search" }, limit: 1000 });
+    } finally {
+      pool.query = original;
+    }
+    expect(found.map((t) => t.thread_id).sort()).toEqual([...ids].sort());
+    // The caller's key is cached: the thread page and the states of all twelve, whatever the page size.
+    expect(statements.length).toBeLessThanOrEqual(2);
+    // Each state is what that thread's own state read says.
+    for (const thread of found) {
+      const state = await carol.threads.getState(thread.thread_id);
+      expect(thread.values).toEqual(state.values);
+    }
+    expect(found.filter((t) => (t.values as Partial<Values>).messages?.length === 2)).toHaveLength(4);
+    expect(await statusOf(carol.threads.search({ limit: 1001 }))).toBe(400);
+  });
+
   it("runs.wait answers, and state and history come from the PostgreSQL checkpoints", async () => {
     const thread = await alice.threads.create();
     expect(await checkpointRows(server, thread.thread_id)).toBe(0);

@@ -8,7 +8,7 @@ import type {
   ResolvedQueryPlan,
 } from "../../graph/plan.ts";
 import { fillDays, forecastDaily } from "../forecast.ts";
-import { withReadOnlyTransaction, type TemplateQuery } from "../readOnlyQuery.ts";
+import { withReadOnlyTransaction, type QueryParam, type TemplateQuery } from "../readOnlyQuery.ts";
 import { addDays, formatCivil, parseCivil } from "../calendar.ts";
 import {
   createPlanCompiler,
@@ -139,14 +139,22 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
   };
 
   async function execute(plan: ResolvedQueryPlan): Promise<PlanResult> {
+    // The first day the business tables hold is read with BEGIN, in the same round trip.
     return withReadOnlyTransaction(
       options.pool,
       { statementTimeoutMs: options.statementTimeoutMs, maxRows: options.maxRows },
-      (query) => run(query, plan),
+      (query, [coverageRow]) => run(query, plan, coverageRow?.first ? toText(coverageRow.first) : null),
+      coverageSql,
     );
   }
 
-  async function run(query: TemplateQuery, plan: ResolvedQueryPlan): Promise<PlanResult> {
+  async function run(
+    query: TemplateQuery,
+    plan: ResolvedQueryPlan,
+    /** The first day the business tables hold (null when they are empty). */
+    firstDay: string | null,
+  ): Promise<PlanResult> {
+    const coverageOf = (period: ResolvedPeriod) => coverageFrom(firstDay, period);
     const spec = (over: Partial<QuerySpec> = {}): QuerySpec => ({
       measure: plan.measure,
       filters: plan.filters,
@@ -163,8 +171,46 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
       return query<Row>(compiled, compiled.params);
     };
     const scalar = async (s: QuerySpec) => valueOf(s.measure, await rows(s));
+    /**
+     * Several scalar figures in one round trip: each compiled statement becomes a scalar sub-select
+     * of one SELECT (its placeholders renumbered after the previous ones'). Money figures, one row per
+     * currency, are read on their own.
+     */
+    const scalars = async (specs: readonly QuerySpec[]): Promise<MeasureValue[]> => {
+      const values: (MeasureValue | undefined)[] = specs.map(() => undefined);
+      const batch = specs.flatMap((s, i) => (MEASURE_DEFS[s.measure].unit === "money" ? [] : [{ s, i }]));
+      if (batch.length > 1) {
+        const parts: string[] = [];
+        const params: QueryParam[] = [];
+        for (const [k, { s }] of batch.entries()) {
+          const compiled = compiler.compile(s);
+          const offset = params.length;
+          const text = compiled.text.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + offset}`);
+          parts.push(`(SELECT q.value FROM (${text}) AS q) AS v${k}`);
+          params.push(...compiled.params);
+        }
+        const [row] = await query<Row>(
+          { name: batch.map(({ s }) => s.measure).join("+"), text: `SELECT ${parts.join(", ")}` },
+          params,
+        );
+        for (const [k, { s, i }] of batch.entries())
+          values[i] = valueOf(s.measure, row ? [{ value: row[`v${k}`] }] : []);
+      }
+      for (const [i, s] of specs.entries()) values[i] ??= await scalar(s);
+      return values as MeasureValue[];
+    };
+    /** The plan's figure and the figures an answer gives next to it, in one round trip. */
+    const withContext = async (measure: MeasureName, main: QuerySpec) => {
+      const extra = (CONTEXT[measure] ?? [])
+        .map((m) => ({ m, s: spec({ measure: m }) }))
+        .filter(({ s }) => compiler.sourceFor(s));
+      const [value, ...rest] = await scalars([main, ...extra.map(({ s }) => s)]);
+      const context: Partial<Record<MeasureName, MeasureValue>> = {};
+      for (const [k, { m }] of extra.entries()) context[m] = rest[k]!;
+      return { value: value!, context };
+    };
 
-    const coverage = withUnread(plan, await coverageOf(query, plan.period), await unreadOf(query, plan));
+    const coverage = withUnread(plan, coverageOf(plan.period), await unreadOf(query, plan));
     const covered: ResolvedQueryPlan = { ...plan, coverage };
     if (coverage?.empty) return { kind: "no_data", plan: covered, firstDay: coverage.firstDay };
 
@@ -173,14 +219,18 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
     if (plan.trend) return trend(covered, rows);
     if (def.unit === "summary") {
       const names = SUMMARY[plan.measure as "activity" | "overview"];
+      const parts = names
+        .map((m) => ({
+          m,
+          s: spec({
+            measure: m,
+            period: MEASURE_DEFS[m].defaultPeriod === null ? { kind: "none" } : plan.period,
+          }),
+        }))
+        .filter(({ s }) => compiler.sourceFor(s));
+      const read = await scalars(parts.map(({ s }) => s));
       const values: Partial<Record<MeasureName, MeasureValue>> = {};
-      for (const m of names) {
-        const s = spec({
-          measure: m,
-          period: MEASURE_DEFS[m].defaultPeriod === null ? { kind: "none" } : plan.period,
-        });
-        if (compiler.sourceFor(s)) values[m] = await scalar(s);
-      }
+      for (const [k, { m }] of parts.entries()) values[m] = read[k]!;
       const busiest = entriesOf(
         "runs",
         await rows(spec({ measure: "runs", by: "workflow", limit: 1, dropZero: true })),
@@ -202,15 +252,21 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
     if (plan.share) {
       if (!isCount(plan.measure) || plan.breakdown || plan.compare)
         throw new PlanNotExpressibleError("a share is of one count");
-      const part = sortValue(await scalar(spec()));
-      const whole = sortValue(await scalar(spec({ filters: withoutEntities(plan.filters) })));
+      const [partValue, wholeValue] = await scalars([
+        spec(),
+        spec({ filters: withoutEntities(plan.filters) }),
+      ]);
+      const part = sortValue(partValue!);
+      const whole = sortValue(wholeValue!);
       return { kind: "share", plan: covered, part, whole, ratio: whole === 0 ? null : part / whole };
     }
     if (plan.compare) {
       if (plan.breakdown) throw new PlanNotExpressibleError("a comparison of a breakdown");
-      const current = await scalar(spec());
-      const previous = await scalar(spec({ period: plan.compare.period }));
-      const before = await coverageOf(query, plan.compare.period);
+      const [current, previous] = (await scalars([spec(), spec({ period: plan.compare.period })])) as [
+        MeasureValue,
+        MeasureValue,
+      ];
+      const before = coverageOf(plan.compare.period);
       return {
         kind: "comparison",
         plan: covered,
@@ -221,12 +277,7 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
       };
     }
     if (plan.breakdown) return breakdown(covered, rows, spec);
-    const value = await scalar(spec());
-    const context: Partial<Record<MeasureName, MeasureValue>> = {};
-    for (const m of CONTEXT[plan.measure] ?? []) {
-      const s = spec({ measure: m });
-      if (compiler.sourceFor(s)) context[m] = await scalar(s);
-    }
+    const { value, context } = await withContext(plan.measure, spec());
     return { kind: "value", plan: covered, value, context };
   }
 
@@ -255,10 +306,9 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
       ? coverage
       : { ...(coverage ?? { firstDay: plan.period.from, empty: false }), unreadRuns };
 
-  async function coverageOf(query: TemplateQuery, period: ResolvedPeriod): Promise<Coverage | null> {
+  /** Whether the period starts before the first day recorded (or lies wholly before it). */
+  function coverageFrom(first: string | null, period: ResolvedPeriod): Coverage | null {
     if (period.kind !== "days" || period.spec.kind === "all_time") return null;
-    const [row] = await query<Row>(coverageSql, []);
-    const first = row?.first ? toText(row.first) : null;
     if (first === null) return { firstDay: period.to, empty: true };
     if (period.from >= first) return null;
     return { firstDay: first, empty: period.to < first };

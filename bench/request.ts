@@ -56,6 +56,9 @@ const TARGETS = {
   offlineP50: 25,
   offlineP99: 80,
   cacheHitP50: 8,
+  /** A cache hit, and an offline request, as multiples of the bare 3-node invoke of the same run. */
+  cacheHitP50OverBare: 1.5,
+  offlineP50OverBare: 3,
   businessQueryP95: 50,
   httpCacheHitRps32: 200,
   httpMissRps32: 120,

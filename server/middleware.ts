@@ -147,7 +147,8 @@ export function rateLimit(deps: AppDeps): express.RequestHandler {
         );
       },
       (error: unknown) => {
-        // A limiter that cannot answer (Redis down) must not take the service down with it: let the request through.
+        // A limiter that cannot answer must not take the service down with it: let the request through.
+        // (A Redis outage does not end here: the shared limiter falls back to per-process buckets.)
         deps.logger.warn(
           { err: error instanceof Error ? error.message : String(error) },
           "rate limiter unavailable",

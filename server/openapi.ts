@@ -25,7 +25,13 @@ export const ROUTES: readonly RouteDoc[] = [
     tag: "operations",
     auth: false,
   },
-  { method: "get", path: "/metrics", summary: "Prometheus metrics", tag: "operations", auth: false },
+  {
+    method: "get",
+    path: "/metrics",
+    summary: "Prometheus metrics (with METRICS_TOKEN set, only for `Authorization: Bearer <METRICS_TOKEN>`)",
+    tag: "operations",
+    auth: false,
+  },
   { method: "get", path: "/openapi.json", summary: "This document", tag: "operations", auth: false },
   {
     method: "post",

@@ -953,3 +953,41 @@ describe("readPlan: readings that once answered another question", () => {
     expect(runs!.plan.measure).toBe("failures");
   });
 });
+
+describe("a period in words the rules do not read", () => {
+  it("is an honest refusal, never the figures of another period", () => {
+    for (const q of [
+      "what's the total value of orders since the 20th?",
+      "how many leads came in this quarter?",
+      "quanti ordini in questo trimestre?",
+      "orders in Q3",
+      "ordini dal 20",
+      "runs in the first half of the month",
+      "ordini di metà mese",
+      "emails since the launch",
+    ]) {
+      const plan = planOf(q);
+      expect({ q, kind: plan.kind, unsupported: plan.unsupported }).toEqual({
+        q,
+        kind: "unsupported",
+        unsupported: "unread_period",
+      });
+    }
+  });
+
+  it("also as a follow-up, which would otherwise keep the previous period", () => {
+    const [, next] = converse("quanti ordini oggi?", "e dal 20?");
+    expect(next!.plan).toMatchObject({ kind: "unsupported", unsupported: "unread_period" });
+  });
+
+  it("leaves the periods the rules read alone", () => {
+    expect(planOf("emails since yesterday")).toMatchObject({ kind: "query", period: { kind: "yesterday" } });
+    expect(planOf("how many orders since Monday?")).toMatchObject({
+      kind: "query",
+      period: { kind: "since" },
+    });
+    expect(planOf("quante email dal 1 novembre?").period).toMatchObject({ kind: "since" });
+    expect(planOf("ordini dal 3 al 10 novembre").period).toMatchObject({ kind: "range" });
+    expect(planOf("email dal cliente Rossi").kind).toBe("query");
+  });
+});

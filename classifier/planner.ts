@@ -22,7 +22,7 @@ import {
 import { questionTokens, spotNames, type SpottedNames } from "./mentions.ts";
 import { readShape, type ShapeReading } from "./shape.ts";
 import type { Signals } from "./signals.ts";
-import { holidayPositions, readTime, type TimeReading } from "./time.ts";
+import { holidayPositions, readTime, unreadTimePhrase, type TimeReading } from "./time.ts";
 import { unsupportedTopic } from "./unsupported.ts";
 import { resolvePeriod } from "../tools/periods.ts";
 import { FOLLOW_UP_START } from "./vocabulary.ts";
@@ -169,7 +169,9 @@ function read(input: PlannerInput): Reading {
     own,
     measure: withNames.measure !== null ? withNames : own,
     shape,
-    unsupported: unsupportedTopic(signals.text),
+    unsupported:
+      unsupportedTopic(signals.text) ??
+      (unreadTimePhrase(time.rest, time.periods.length) ? "unread_period" : null),
   };
 }
 
@@ -317,7 +319,8 @@ export function readPlan(input: PlannerInput): PlanReading | null {
     (FOLLOW_UP_START.test(signals.text) || signals.bare || signals.tokens.length <= 5 || !isComplete(r)) &&
     !(isComplete(r) && !FOLLOW_UP_START.test(signals.text) && signals.tokens.length > 5);
 
-  if (r.unsupported && !followUp) {
+  // A period in words Milhena does not read is never answered for another period, follow-up or not.
+  if (r.unsupported && (!followUp || r.unsupported === "unread_period")) {
     return {
       plan: draftPlan({
         kind: "unsupported",

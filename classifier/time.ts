@@ -524,6 +524,25 @@ const NAMED: readonly NamedRule[] = [
   { pattern: /\b(mese|month|monthly|mensile)\b/, period: () => lastDays(30) },
 ];
 
+/**
+ * Time words the rules above do not read, left over in a question's rest: a quarter or a semester, a
+ * part of a period ("the first half of the month", "metà mese"), a bare day of the month ("since the
+ * 20th", "dal 20"), "since …" with nothing read after it. A question with one of them names a period
+ * Milhena cannot pin down: it must not be answered for another one (today, the last 30 days).
+ */
+const UNREAD_TIME =
+  /\b(quarter|quarters|trimestre|trimestri|quadrimestre|semester|semesters|semestre|semestri|q ?[1-4]|(first|second|last|1st|2nd) half|(prima|seconda|ultima) meta|meta|mid ?(month|year|week)|middle of the (month|year|week)|\d{1,2} ?(st|nd|rd|th)|(dal|dall|dalle|dai|from the|since the|since) \d{1,2})\b/;
+/** "since" with nothing read after it ("since the launch"); "since yesterday" was read whole. */
+const UNREAD_SINCE = /\bsince\b/;
+
+/**
+ * The first time phrase of a question's rest (what the time rules left of it) that no rule read, or
+ * null. `periodsRead`: how many periods the rules read.
+ */
+export function unreadTimePhrase(rest: string, periodsRead: number): string | null {
+  return UNREAD_TIME.exec(rest)?.[0] ?? (periodsRead === 0 ? (UNREAD_SINCE.exec(rest)?.[0] ?? null) : null);
+}
+
 /** Words that only name a period: what is left of "com'è andata ieri?" without them asks for an overview. */
 export const WINDOW_WORDS: ReadonlySet<string> = new Set([
   ...NUMBER_WORD_LIST,

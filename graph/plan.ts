@@ -163,6 +163,8 @@ export const UNSUPPORTED_TOPICS = [
   "combination",
   /** A day the calendar does not have ("30 febbraio"). */
   "invalid_date",
+  /** A period named in words Milhena does not read ("this quarter", "since the 20th"). */
+  "unread_period",
   "other",
 ] as const;
 export type UnsupportedTopic = (typeof UNSUPPORTED_TOPICS)[number];

@@ -89,6 +89,10 @@ const TOPIC: Record<UnsupportedTopic, Record<Language, string>> = {
     it: "Quel giorno non c'è nel calendario: controlla la data e chiedimelo di nuovo.",
     en: "That day isn't in the calendar: check the date and ask me again.",
   },
+  unread_period: {
+    it: "Non so leggere con precisione il periodo che hai indicato: chiedimelo per un giorno, una settimana, un mese o un anno, oppure con delle date (per esempio «dal 3 al 10 novembre»).",
+    en: "I can't read the period you named precisely: ask me about a day, a week, a month or a year, or give dates (for example “from 3 to 10 November”).",
+  },
   other: {
     it: "Non riesco a rispondere con precisione a questa domanda.",
     en: "I can't answer that precisely.",

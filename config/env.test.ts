@@ -12,6 +12,12 @@ describe("loadEnv", () => {
       LOG_LEVEL: "info",
     });
   });
+  it("reads CORS origins as a list, none by default", () => {
+    expect(loadEnv({}).CORS_ORIGINS).toEqual([]);
+    expect(
+      loadEnv({ CORS_ORIGINS: "https://smith.langchain.com, http://localhost:3000/" }).CORS_ORIGINS,
+    ).toEqual(["https://smith.langchain.com", "http://localhost:3000"]);
+  });
   it("treats empty values as unset", () => {
     expect(loadEnv({ DATABASE_URL: "", BUSINESS_TZ: " " }).BUSINESS_TZ).toBe("UTC");
   });
@@ -24,6 +30,8 @@ describe("loadEnv", () => {
     [{ LLM_PROVIDERS: "gemini,openai" }, /LLM_PROVIDERS/],
     [{ GROQ_BASE_URL: "ftp://x" }, /GROQ_BASE_URL: must be an http/],
     [{ LANGSMITH_TRACING: "maybe" }, /LANGSMITH_TRACING/],
+    [{ CORS_ORIGINS: "https://smith.langchain.com/studio" }, /CORS_ORIGINS.*scheme:\/\/host/],
+    [{ CORS_ORIGINS: "smith.langchain.com" }, /CORS_ORIGINS/],
   ])("rejects %o with a message naming the variable", (env, message) => {
     expect(() => loadEnv(env)).toThrow(message);
   });

@@ -86,6 +86,29 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(25_000),
   /** When set, `/metrics` needs `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Web origins whose browser pages may call the API (CORS), comma-separated: each `scheme://host[:port]`,
+   * or `*` for any. None by default. LangGraph Studio's is `https://smith.langchain.com`.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim().replace(/\/+$/, ""))
+        .filter((origin) => origin.length > 0),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(\*|https?:\/\/[a-z0-9.-]+(:\d{1,5})?)$/i,
+            "each origin must be scheme://host[:port] (no path), or *",
+          ),
+      ),
+    ),
 
   REDIS_URL: z
     .string()

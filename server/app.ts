@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import express from "express";
 import { createAgentServerRouter } from "./agentServer/router.ts";
 import type { AppDeps } from "./deps.ts";
+import { corsFor } from "./cors.ts";
 import { ApiError, errorHandler } from "./errors.ts";
 import {
   authenticate,
@@ -33,7 +34,7 @@ export function applyServerTimeouts(server: http.Server): void {
 }
 
 /**
- * The express app: web chat and operations without a key; then authentication, the per-user rate limit,
+ * The express app: CORS for the configured origins, web chat and operations without a key; then authentication, the per-user rate limit,
  * JSON bodies, the chat API under /api and the LangGraph Agent Server API at the root.
  */
 export function createApp(deps: AppDeps): express.Express {
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader("referrer-policy", "no-referrer");
     next();
   });
+  // Browser clients of other origins: their preflight is answered here, before any key is asked for.
+  app.use(corsFor(deps.env.CORS_ORIGINS));
   app.use(
     express.static(PUBLIC_DIR, {
       index: "index.html",

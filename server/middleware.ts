@@ -160,18 +160,25 @@ export function rateLimit(deps: AppDeps): express.RequestHandler {
 }
 
 /** Requests with a body must send JSON; a body-less POST (cancel) is fine. */
-export const requireJson: express.RequestHandler = (req, _res, next) => {
+/**
+ * Request bodies are JSON. A body without a content type (some proxies, a common Next.js passthrough
+ * among them, drop the header) is read as JSON; a body declared as anything else is refused with 415.
+ */
+export function refusedBodyType(req: express.Request): ApiError | null {
   const hasBody =
     Number(req.header("content-length") ?? 0) > 0 || req.header("transfer-encoding") !== undefined;
-  if (
-    (req.method === "POST" || req.method === "PUT" || req.method === "PATCH") &&
-    hasBody &&
-    !req.is("application/json")
-  ) {
-    next(new ApiError(415, "unsupported_media_type", "Send the request body as application/json."));
-    return;
+  if (!hasBody || !["POST", "PUT", "PATCH"].includes(req.method)) return null;
+  if (req.header("content-type") === undefined) {
+    req.headers["content-type"] = "application/json";
+    return null;
   }
-  next();
+  return req.is("application/json")
+    ? null
+    : new ApiError(415, "unsupported_media_type", "Send the request body as application/json.");
+}
+
+export const requireJson: express.RequestHandler = (req, _res, next) => {
+  next(refusedBodyType(req) ?? undefined);
 };
 
 /** A UTF-16 surrogate not part of a pair (in `u` mode a proper pair is one code point, not `Cs`). */

@@ -4,10 +4,10 @@ import express from "express";
 import type { z } from "zod";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { LatestValuesReader } from "../../db/batchedCheckpointer.ts";
-import { MilhenaState } from "../../graph/state.ts";
+import { refusedBodyType } from "../middleware.ts";
 import { compileMilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaRuntime } from "../../graph/runtime.ts";
-import type { MilhenaStateType } from "../../graph/state.ts";
+import { MilhenaState, type MilhenaStateType } from "../../graph/state.ts";
 import { callerOf } from "../caller.ts";
 import { ApiError } from "../errors.ts";
 import type { MultitaskStrategy, ThreadRuns } from "../threadRuns.ts";
@@ -65,12 +65,10 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
 }
 
 /** A request that carries a body must say it is JSON. */
+/** The body rule of the whole app (refusedBodyType), also when the router is mounted on its own. */
 function requireJson(req: express.Request): void {
-  const hasBody =
-    Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
-  if (hasBody && !req.is("application/json")) {
-    throw new ApiError(415, "unsupported_media_type", "Send the request body as application/json");
-  }
+  const refused = refusedBodyType(req);
+  if (refused) throw refused;
 }
 
 /** A route parameter as one string (express types allow arrays for wildcard params). */

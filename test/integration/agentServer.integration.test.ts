@@ -336,6 +336,14 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
       body: "limit=1",
     });
     expect(text.status).toBe(415);
+    // A body whose content type a proxy dropped is read as JSON.
+    const untyped = await fetch(`${server.baseUrl}/threads/search`, {
+      method: "POST",
+      headers: { "x-api-key": key },
+      body: new TextEncoder().encode(JSON.stringify({ limit: 1 })),
+    });
+    expect(untyped.status).toBe(200);
+    expect(Array.isArray(await untyped.json())).toBe(true);
     // Nothing was stored by the rejected requests.
     expect(await checkpointRows(server, thread.thread_id)).toBe(0);
   });

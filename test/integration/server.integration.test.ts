@@ -186,6 +186,15 @@ describe("the Milhena server on PostgreSQL", () => {
     });
     expect(text.status).toBe(415);
     expect((await errorOf(text)).code).toBe("unsupported_media_type");
+    // A proxy that drops the content type: the body is read as the JSON it is.
+    const untyped = await fetch(`${t.baseUrl}/api/chat`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${anna}` },
+      body: new TextEncoder().encode(JSON.stringify({ message: "how many runs today?" })),
+    });
+    expect(untyped.headers.get("content-type") ?? "").toMatch(/json/);
+    expect(untyped.status).toBe(200);
+    expect(((await untyped.json()) as { answer: string }).answer.length).toBeGreaterThan(0);
   });
 
   it("refuses NUL characters (which PostgreSQL cannot store) with 400, storing nothing", async () => {

@@ -59,9 +59,17 @@ describe("RunCreateBody", () => {
     ["an unknown stream mode", { input: input("x"), stream_mode: "everything" }],
     ["an unknown multitask strategy", { input: input("x"), multitask_strategy: "queue" }],
     ["a resume command", { input: input("x"), command: { resume: "yes" } }],
-    ["a fork from a checkpoint", { input: input("x"), checkpoint_id: "1f0" }],
   ])("rejects %s", (_what, body) => {
     expect(run(body).ok).toBe(false);
+  });
+
+  it("accepts the checkpoint a run starts from (whether it is the head is the router's to check)", () => {
+    const r = run({
+      input: input("x"),
+      checkpoint: { checkpoint_id: "1f0", checkpoint_ns: "", checkpoint_map: null },
+    });
+    expect(r.ok && r.value.checkpoint?.checkpoint_id).toBe("1f0");
+    expect(run({ input: input("x"), checkpoint: { checkpoint_id: "x".repeat(201) } }).ok).toBe(false);
   });
 
   it("keeps the supported stream modes in a fixed order, values by default", () => {

@@ -145,8 +145,15 @@ export const RunCreateBody = z.object({
   if_not_exists: z.enum(["create", "reject"]).nullish(),
   on_disconnect: z.enum(["cancel", "continue"]).nullish(),
   command: notSupported("command (resuming an interrupt)"),
-  checkpoint: notSupported("checkpoint (running from an earlier checkpoint)"),
-  checkpoint_id: notSupported("checkpoint_id (running from an earlier checkpoint)"),
+  /** The checkpoint to run from (the SDK's useStream sends the thread's head): only the head is supported. */
+  checkpoint: z
+    .object({
+      checkpoint_id: z.string().max(200).nullish(),
+      checkpoint_ns: z.string().max(200).nullish(),
+      checkpoint_map: z.record(z.string(), z.unknown()).nullish(),
+    })
+    .nullish(),
+  checkpoint_id: z.string().max(200).nullish(),
   interrupt_before: notSupported("interrupt_before"),
   interrupt_after: notSupported("interrupt_after"),
   webhook: notSupported("webhook"),

@@ -188,6 +188,27 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
     return threadToWire(thread, { status: runs.isBusy(thread.threadId) ? "busy" : "idle", values }, GRAPH_ID);
   }
 
+  /**
+   * A run may name the checkpoint it starts from, as the SDK's useStream does with the thread's head:
+   * the head (or no checkpoint on a thread without one) runs as usual; an earlier one would fork the
+   * thread, which this server does not do yet.
+   */
+  async function requireHeadCheckpoint(threadId: string, body: RunBody): Promise<void> {
+    const requested = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? null;
+    const namespace = body.checkpoint?.checkpoint_ns ?? "";
+    if (requested === null && namespace === "") return;
+    const head = await runtime.checkpointer.getTuple({
+      configurable: { thread_id: threadId, checkpoint_ns: "" },
+    });
+    const headId: unknown = head?.config.configurable?.checkpoint_id;
+    if (namespace === "" && (requested === null || requested === headId)) return;
+    throw new ApiError(
+      400,
+      "bad_request",
+      "Running from an earlier checkpoint (time travel, edit and rerun) is not supported by this server; run from the thread's latest checkpoint.",
+    );
+  }
+
   async function prepareRun(req: express.Request, res: express.Response): Promise<PreparedRun> {
     const { userId } = callerOf(res);
     requireJson(req);
@@ -202,6 +223,7 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
       // Another user's thread answers 404, as if it did not exist.
       await threads.create(userId, { threadId, ifExists: "do_nothing" });
     }
+    await requireHeadCheckpoint(threadId, body);
     const runId = randomUUID();
     const location = `/threads/${threadId}/runs/${runId}`;
     res.setHeader("Content-Location", location);

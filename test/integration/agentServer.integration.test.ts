@@ -196,6 +196,44 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     expect(await statusOf(carol.threads.search({ limit: 1001 }))).toBe(400);
   });
 
+  it("a run from the thread's head checkpoint (as useStream sends it) runs; an earlier one is refused", async () => {
+    const thread = await alice.threads.create();
+    const ask = (
+      content: string,
+      checkpoint?: { checkpoint_id: string | null; checkpoint_ns: string; checkpoint_map: null },
+    ) =>
+      alice.runs.wait(thread.thread_id, "milhena", {
+        input: { messages: [{ role: "user", content }] },
+        ...(checkpoint ? { checkpoint } : {}),
+      });
+    // A thread without a checkpoint yet: useStream sends no id.
+    await ask("quanti ordini oggi?", { checkpoint_id: null, checkpoint_ns: "", checkpoint_map: null });
+    const first = await alice.threads.getState(thread.thread_id);
+    const head = first.checkpoint.checkpoint_id!;
+    const second = (await ask("e ieri?", {
+      checkpoint_id: head,
+      checkpoint_ns: "",
+      checkpoint_map: null,
+    })) as unknown as Values;
+    expect(second.messages).toHaveLength(4);
+    expect(second.response?.intent).toBe("BUSINESS_DATA");
+    // The first turn's checkpoint is no longer the head: forking from it is not done.
+    const refused = await fetch(`${server.baseUrl}/threads/${thread.thread_id}/runs/wait`, {
+      method: "POST",
+      headers: { "x-api-key": await server.createKey("alice"), "content-type": "application/json" },
+      body: JSON.stringify({
+        assistant_id: "milhena",
+        input: { messages: [{ role: "user", content: "ciao" }] },
+        checkpoint: { checkpoint_id: head, checkpoint_ns: "" },
+      }),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/earlier checkpoint/);
+    expect(
+      ((await alice.threads.getState(thread.thread_id)).values as unknown as Values).messages,
+    ).toHaveLength(4);
+  });
+
   it("runs.wait answers, and state and history come from the PostgreSQL checkpoints", async () => {
     const thread = await alice.threads.create();
     expect(await checkpointRows(server, thread.thread_id)).toBe(0);

@@ -107,6 +107,38 @@ function explicitSpans(
   return spans;
 }
 
+/** Nouns of a run measure: runs, failures, errors (English and Italian). */
+const RUN_NOUN =
+  /^(runs|run|executions|execution|esecuzioni|esecuzione|failures|failure|errors|error|errori|errore|fallimenti|crashes)$/;
+
+/**
+ * A category word right before a run noun ("email failures") or after one and a preposition ("errori
+ * delle fatture", "runs of the invoice workflows" is a span of its own): the kind of work whose runs
+ * are meant, and the word's position.
+ */
+function runsOfKind(
+  words: readonly string[],
+  taken: ReadonlySet<number>,
+): { category: Category; position: number } | null {
+  for (let i = 0; i < words.length; i++) {
+    if (taken.has(i)) continue;
+    const category = categoryOfWord(words[i]!);
+    if (category === null) continue;
+    const next = words[i + 1];
+    let noun: string | undefined = next !== undefined && RUN_NOUN.test(next) ? next : undefined;
+    if (
+      !noun &&
+      i >= 2 &&
+      /^(delle|dei|degli|della|del|di)$/.test(words[i - 1]!) &&
+      RUN_NOUN.test(words[i - 2]!)
+    )
+      noun = words[i - 2];
+    if (!noun) continue;
+    return { category, position: i };
+  }
+  return null;
+}
+
 export interface SpotOptions {
   /** Is this a common word of the language (never a name)? */
   readonly known: (token: string) => boolean;
@@ -180,6 +212,17 @@ export function spotNames(
         });
         unresolvedWorkflow = true;
       }
+    }
+  }
+
+  // A kind of work naming whose runs are meant: "email failures", "invoice runs", "lead runs today",
+  // "errori delle fatture" are the runs (or failures) of those workflows, not the emails, invoices or
+  // leads themselves.
+  if (category === null && workflows.length === 0) {
+    const modified = runsOfKind(words, taken);
+    if (modified) {
+      category = modified.category;
+      taken.add(modified.position);
     }
   }
 

@@ -991,3 +991,23 @@ describe("a period in words the rules do not read", () => {
     expect(planOf("email dal cliente Rossi").kind).toBe("query");
   });
 });
+
+describe("a kind of work naming whose runs are meant", () => {
+  it("reads 'email failures', 'invoice runs', 'errori delle fatture' as runs of those workflows", () => {
+    const cases: [string, DraftPlan["measure"], string][] = [
+      ["how many email failures this week?", "failures", "email"],
+      ["invoice runs this week", "runs", "invoice"],
+      ["average duration of invoice runs", "avg_duration", "invoice"],
+      ["lead runs today", "runs", "lead"],
+      ["quanti errori delle fatture ieri?", "failures", "invoice"],
+    ];
+    for (const [q, measure, category] of cases)
+      expect({ q, ...planOf(q) }).toMatchObject({ q, measure, filters: { category } });
+  });
+
+  it("leaves the kinds' own measures alone", () => {
+    expect(planOf("how many emails today?")).toMatchObject({ measure: "emails_received" });
+    expect(planOf("quanti ordini falliti oggi?")).toMatchObject({ measure: "orders_failed" });
+    expect(planOf("how many leads this week?")).toMatchObject({ measure: "leads" });
+  });
+});

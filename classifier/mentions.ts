@@ -65,6 +65,11 @@ const SINGULAR_NOUN =
 const PLURAL_NOUN =
   /^(workflows|automazioni|processi|flussi|automations|processes|flows|integrazioni|integrations|jobs)$/;
 const ONE = /^(one|thing|quello|quella)$/;
+/** Determiners before "the X workflow" ("our newsletter workflow"). */
+const NAME_DETERMINER = /^(the|our|my|your|that|this)$/;
+/** Words that say which workflow by what it does or how it is, never its name ("the busiest workflow"). */
+const NOT_A_NAME =
+  /^(most|least|busiest|slowest|fastest|longest|shortest|failing|failed|broken|active|inactive|archived|new|old|main|first|last|latest|same|other|each|every|any|which|what|only|single|whole|entire|best|worst|biggest|top|second|third|next|previous|current|daily|weekly|monthly|hourly|scheduled|automated|slow|fast|big|small|whole|own|right|wrong|problem|problematic|unreliable|reliable)$/;
 
 /**
  * The name slot around a workflow noun: "the payroll workflow" (English, before the noun), "il
@@ -74,8 +79,8 @@ const ONE = /^(one|thing|quello|quella)$/;
 function explicitSpans(
   tokens: readonly QuestionToken[],
   slotWord: (token: string) => boolean,
-): { at: number; words: number[]; plural: boolean }[] {
-  const spans: { at: number; words: number[]; plural: boolean }[] = [];
+): { at: number; words: number[]; plural: boolean; named: number[] }[] {
+  const spans: { at: number; words: number[]; plural: boolean; named: number[] }[] = [];
   const t = tokens.map((q) => q.token);
   t.forEach((word, i) => {
     const singular = SINGULAR_NOUN.test(word);
@@ -96,13 +101,22 @@ function explicitSpans(
     const before: number[] = [];
     for (let b = i - 1; b >= 0 && before.length < 3 && slotWord(t[b]!) && !NAME_STOPWORDS.has(t[b]!); b--)
       before.unshift(b);
-    if (word === "quello" || word === "quella") spans.push({ at: i, words: after, plural: false });
+    // "the newsletter workflow": a common word between a determiner and the noun is its name too.
+    const named: number[] = [];
+    if (singular && before.length === 0 && i >= 2 && NAME_DETERMINER.test(t[i - 2]!)) {
+      const candidate = t[i - 1]!;
+      if (!NAME_STOPWORDS.has(candidate) && !NOT_A_NAME.test(candidate) && !/^\d/.test(candidate)) {
+        before.push(i - 1);
+        named.push(i - 1);
+      }
+    }
+    if (word === "quello" || word === "quella") spans.push({ at: i, words: after, plural: false, named });
     // "the Shopify one", "that HubSpot thing": a name only between a determiner and "one".
     else if (one) {
       const determiner = before.length > 0 ? t[before[0]! - 1] : undefined;
       if (determiner && /^(the|that|this|quell[oa]|il|lo|la)$/.test(determiner))
-        spans.push({ at: i, words: before, plural: false });
-    } else spans.push({ at: i, words: [...before, ...after], plural });
+        spans.push({ at: i, words: before, plural: false, named: [] });
+    } else spans.push({ at: i, words: [...before, ...after], plural, named });
   });
   return spans;
 }
@@ -192,7 +206,9 @@ export function spotNames(
     if (free.length === 0) continue;
     const kinds = free.map((k) => categoryOfWord(words[k]!)).filter((c): c is Category => c !== null);
     const names = free.filter(
-      (k) => !options.known(words[k]!) && categoryOfWord(words[k]!) === null && !/^\d+$/.test(words[k]!),
+      (k) =>
+        span.named.includes(k) ||
+        (!options.known(words[k]!) && categoryOfWord(words[k]!) === null && !/^\d+$/.test(words[k]!)),
     );
     if (names.length > 0 && span.words.every((k) => !taken.has(k))) {
       // A name that matches no workflow ("the payroll workflow", "l'automazione di Instagram").

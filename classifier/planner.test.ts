@@ -1011,3 +1011,19 @@ describe("a kind of work naming whose runs are meant", () => {
     expect(planOf("how many leads this week?")).toMatchObject({ measure: "leads" });
   });
 });
+
+describe("a common word naming a workflow", () => {
+  it("'the newsletter workflow' names a workflow to look for, not emails", () => {
+    const plan = planOf("did the newsletter workflow run last Friday?");
+    expect(plan.measure).toBe("runs");
+    expect(plan.filters.workflows).toEqual([{ text: "newsletter", explicit: true }]);
+  });
+
+  it("but words saying which workflow by how it does are no names", () => {
+    for (const q of ["how many runs did the busiest workflow have?", "which workflow failed the most?"])
+      expect({ q, workflows: planOf(q).filters.workflows }).toEqual({ q, workflows: [] });
+    expect(planOf("how often did the Shopify workflow fail?").filters.workflows).toEqual([
+      { text: SHOPIFY, explicit: true },
+    ]);
+  });
+});

@@ -69,7 +69,7 @@ const ONE = /^(one|thing|quello|quella)$/;
 const NAME_DETERMINER = /^(the|our|my|your|that|this)$/;
 /** Words that say which workflow by what it does or how it is, never its name ("the busiest workflow"). */
 const NOT_A_NAME =
-  /^(most|least|busiest|slowest|fastest|longest|shortest|failing|failed|broken|active|inactive|archived|new|old|main|first|last|latest|same|other|each|every|any|which|what|only|single|whole|entire|best|worst|biggest|top|second|third|next|previous|current|daily|weekly|monthly|hourly|scheduled|automated|slow|fast|big|small|whole|own|right|wrong|problem|problematic|unreliable|reliable)$/;
+  /^(most|least|busiest|slowest|fastest|longest|shortest|failing|failed|broken|active|inactive|archived|new|old|main|first|last|latest|same|other|each|every|any|which|what|only|single|whole|entire|best|worst|biggest|top|second|third|next|previous|current|daily|weekly|monthly|hourly|scheduled|automated|slow|fast|big|small|whole|own|right|wrong|problem|problematic|unreliable|reliable|system|server|n8n|app|website|site|everything|anything|something|all)$/;
 
 /**
  * The name slot around a workflow noun: "the payroll workflow" (English, before the noun), "il
@@ -121,6 +121,41 @@ function explicitSpans(
   return spans;
 }
 
+const AUXILIARY = /^(did|does|do|has|have|had|is|was|were|will)$/;
+const RUN_VERB =
+  /^(fail|failed|fails|run|ran|runs|running|break|broke|broken|stop|stopped|crash|crashed|work|worked|go|went|finish|finished|complete|completed|succeed|succeeded)$/;
+
+/**
+ * "did the supplier price list fail", "has the payroll sync run": the one to three words between
+ * "the" (after an auxiliary) and a verb of running, when none of them says how or when (the busiest,
+ * the last, today) or names a kind of work, nor is a name already taken.
+ */
+function subjectOfRunVerb(words: readonly string[], taken: ReadonlySet<number>): number[] {
+  for (let i = 0; i + 2 < words.length; i++) {
+    if (!AUXILIARY.test(words[i]!) || words[i + 1] !== "the") continue;
+    const subject: number[] = [];
+    let k = i + 2;
+    for (; k < words.length && subject.length < 4 && !RUN_VERB.test(words[k]!); k++) subject.push(k);
+    if (k >= words.length || subject.length === 0 || subject.length > 3) continue;
+    const fits = subject.every((p) => {
+      const w = words[p]!;
+      return (
+        !taken.has(p) &&
+        !NAME_STOPWORDS.has(w) &&
+        !NOT_A_NAME.test(w) &&
+        !SINGULAR_NOUN.test(w) &&
+        !PLURAL_NOUN.test(w) &&
+        categoryOfWord(w) === null &&
+        !/^\d/.test(w)
+      );
+    });
+    if (fits) return subject;
+  }
+  return [];
+}
+
+/** "did the orders fail": a kind of work that failed is its runs that failed. */
+const FAIL_VERB = /^(fail|failed|fails|crash|crashed|break|broke)$/;
 /** Nouns of a run measure: runs, failures, errors (English and Italian). */
 const RUN_NOUN =
   /^(runs|run|executions|execution|esecuzioni|esecuzione|failures|failure|errors|error|errori|errore|fallimenti|crashes)$/;
@@ -139,7 +174,8 @@ function runsOfKind(
     const category = categoryOfWord(words[i]!);
     if (category === null) continue;
     const next = words[i + 1];
-    let noun: string | undefined = next !== undefined && RUN_NOUN.test(next) ? next : undefined;
+    let noun: string | undefined =
+      next !== undefined && (RUN_NOUN.test(next) || FAIL_VERB.test(next)) ? next : undefined;
     if (
       !noun &&
       i >= 2 &&
@@ -228,6 +264,17 @@ export function spotNames(
         });
         unresolvedWorkflow = true;
       }
+    }
+  }
+
+  // "did the supplier price list fail?", "has the payroll sync run?": only a workflow runs or fails,
+  // so the words between "the" and the verb name one (a question back when none is called so).
+  if (workflows.length === 0 && category === null) {
+    const subject = subjectOfRunVerb(words, taken);
+    if (subject.length > 0) {
+      workflows.push({ text: subject.map((k) => tokens[k]!.raw ?? words[k]).join(" "), explicit: true });
+      unresolvedWorkflow = true;
+      for (const k of subject) taken.add(k);
     }
   }
 

@@ -1027,3 +1027,20 @@ describe("a common word naming a workflow", () => {
     ]);
   });
 });
+
+describe("what runs or fails is a workflow", () => {
+  it("'did the supplier price list fail?' names a workflow to look for", () => {
+    expect(planOf("how often did the supplier price list fail?")).toMatchObject({
+      measure: "failures",
+      filters: { workflows: [{ text: "supplier price list", explicit: true }] },
+    });
+  });
+
+  it("a kind of work that failed is its workflows' failures; the system is no workflow", () => {
+    expect(planOf("did the orders fail today?")).toMatchObject({
+      measure: "failures",
+      filters: { category: "order" },
+    });
+    expect(planOf("did the system crash?").filters.workflows).toEqual([]);
+  });
+});

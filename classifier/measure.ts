@@ -122,7 +122,9 @@ const ORDER_VALUE = l(`
   order total | orders total | sales total | how much did we sell | how much have we sold | how much did we make |
   how much have we made | how much did we earn | how much money | quanto abbiamo venduto | quanto abbiamo guadagnato |
   quanto abbiamo fatto | quanti soldi | soldi | money | earned | earn | guadagn* | worth | valgono | valore degli ordini |
-  value of the orders | value of orders | value of our orders | gross sales | in euro | in eur | euro | eur
+  value of the orders | value of orders | value of our orders | gross sales | in euro | in eur | euro | eur |
+  order value | orders value | value of sales | sales value | valore ordini |
+  valore delle vendite | valore vendite
 `);
 const DISTINCT_SENDERS = new RegExp(
   [

@@ -1044,3 +1044,11 @@ describe("what runs or fails is a workflow", () => {
     expect(planOf("did the system crash?").filters.workflows).toEqual([]);
   });
 });
+
+describe("the value of the orders", () => {
+  it("'order value' is what the orders were worth, never how many there were", () => {
+    for (const q of ["what's the order value this week?", "valore ordini questa settimana"])
+      expect({ q, measure: planOf(q).measure }).toEqual({ q, measure: "order_value_sum" });
+    expect(planOf("what's the average order value?").measure).toBe("order_value_avg");
+  });
+});

@@ -21,6 +21,16 @@ describe("forecastDaily", () => {
     expect(f.series[0]!.day).toBe("2026-11-16");
   });
 
+  it("starts where it is told: a history ending yesterday forecasts from tomorrow, each day its weekday's", () => {
+    const week = [100, 120, 110, 130, 90, 20, 10];
+    // 28 days from Monday 19 October: the last is Sunday 15 November, "today" is Monday the 16th.
+    const f = forecastDaily(history([...week, ...week, ...week, ...week]), 3, 2);
+    expect(f.series.map((p) => p.day)).toEqual(["2026-11-17", "2026-11-18", "2026-11-19"]);
+    expect(f.series.map((p) => p.expected)).toEqual([120, 110, 130]);
+    const flat = forecastDaily(history([5, 7, 6, 8, 4]), 2, 2);
+    expect(flat.series.map((p) => p.day)).toEqual(["2026-10-25", "2026-10-26"]);
+  });
+
   it("averages the same weekday across weeks and widens the range with noise", () => {
     const f = forecastDaily(history([10, 10, 10, 10, 10, 10, 10, 20, 20, 20, 20, 20, 20, 20]), 7);
     expect(f.series.every((p) => p.expected === 15)).toBe(true);

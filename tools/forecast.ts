@@ -34,7 +34,13 @@ export const MIN_ACTIVE_DAYS = 3;
  * the spread of a count of that size, more the shorter the history). With fewer than
  * MIN_ACTIVE_DAYS active days, no forecast.
  */
-export function forecastDaily(fullHistory: readonly DayPoint[], horizon: number): Forecast {
+export function forecastDaily(
+  fullHistory: readonly DayPoint[],
+  horizon: number,
+  /** The first day forecast, as days after the history's last one (2: the history ends yesterday, the forecast starts tomorrow). */
+  firstDayOffset = 1,
+): Forecast {
+  const skip = Math.max(0, firstDayOffset - 1);
   const firstActive = fullHistory.findIndex((p) => p.runs > 0);
   const history = firstActive < 0 ? [] : fullHistory.slice(firstActive);
   const values = history.map((p) => p.runs);
@@ -62,9 +68,9 @@ export function forecastDaily(fullHistory: readonly DayPoint[], horizon: number)
     const highErr = quantile(sortedErrors, 0.9);
     const series: ForecastPoint[] = [];
     for (let k = 1; k <= horizon; k++) {
-      const expected = means[(recent.length + k - 1) % 7]!;
+      const expected = means[(recent.length + skip + k - 1) % 7]!;
       series.push({
-        day: dayAfter(k),
+        day: dayAfter(skip + k),
         expected: round(expected),
         low: round(expected + lowErr),
         high: round(expected + highErr),
@@ -84,7 +90,7 @@ export function forecastDaily(fullHistory: readonly DayPoint[], horizon: number)
   const series: ForecastPoint[] = [];
   for (let k = 1; k <= horizon; k++) {
     series.push({
-      day: dayAfter(k),
+      day: dayAfter(skip + k),
       expected: round(mean),
       low: round(mean - 1.28 * sd),
       high: round(mean + 1.28 * sd),

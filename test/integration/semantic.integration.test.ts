@@ -106,6 +106,16 @@ describe.each(TEST_BACKENDS)("the semantic layer on %s", (kind) => {
     expect(value(failures)).toBeGreaterThan(0);
   });
 
+  it("forecasts from tomorrow on, each day from its own weekday in the complete days before today", async () => {
+    const tomorrow = await ask({ kind: "forecast", measure: "runs", horizonDays: 1 });
+    if (tomorrow.kind !== "forecast") throw new Error(`expected a forecast, got ${tomorrow.kind}`);
+    expect(tomorrow.series.map((p) => p.day)).toEqual(["2026-11-19"]);
+    const week = await ask({ kind: "forecast", measure: "runs", horizonDays: 7 });
+    if (week.kind !== "forecast") throw new Error(`expected a forecast, got ${week.kind}`);
+    expect(week.series[0]?.day).toBe("2026-11-19");
+    expect(week.series.at(-1)?.day).toBe("2026-11-25");
+  });
+
   it("reads a time of day and weekdays in the business time zone", async () => {
     const evening = await ask({
       measure: "runs",

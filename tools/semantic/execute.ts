@@ -9,7 +9,7 @@ import type {
 } from "../../graph/plan.ts";
 import { fillDays, forecastDaily } from "../forecast.ts";
 import { withReadOnlyTransaction, type QueryParam, type TemplateQuery } from "../readOnlyQuery.ts";
-import { addDays, formatCivil, parseCivil } from "../calendar.ts";
+import { addDays, daysBetween, formatCivil, parseCivil } from "../calendar.ts";
 import {
   createPlanCompiler,
   PlanNotExpressibleError,
@@ -446,7 +446,10 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
     if (!isCount(plan.measure)) throw new PlanNotExpressibleError("a forecast is of a count");
     const series = await dailyPoints(plan, rows);
     const horizon = plan.horizonDays ?? 7;
-    const result = forecastDaily(series, horizon);
+    // The history ends with the last complete day; the forecast starts tomorrow (today is under way).
+    const lastDay = series.at(-1)?.day;
+    const offset = lastDay ? daysBetween(parseCivil(lastDay), parseCivil(plan.today)) + 1 : 1;
+    const result = forecastDaily(series, horizon, offset);
     return {
       kind: "forecast",
       plan,

@@ -7,6 +7,7 @@ import type { Caller } from "./caller.ts";
 import { RUN_ID_KEY } from "./cancellableCheckpointer.ts";
 import type { AppDeps } from "./deps.ts";
 import { ApiError, notFound } from "./errors.ts";
+import { recordFinishedRun } from "./runs/finishedRun.ts";
 
 /**
  * The thread a chat message goes to: the caller's own (another user's answers 404, as if it did not
@@ -130,17 +131,16 @@ export async function runChat(
     });
   // Cancelled after its last step but before its turn was saved: the graph ended, nothing was saved.
   if (deps.runs.wasCancelled(runId)) throw await stopped();
-  deps.runtime.recordTurn(record);
   await deps.threads.touch(caller.userId, threadId, message);
-  deps.metrics.observeAnswer(response, (performance.now() - started) / 1000);
-  if (response.intent === "UNSAFE") {
-    void deps.audit.record({
-      event: "unsafe_request",
-      userId: caller.userId,
-      keyId: caller.keyId,
-      detail: { threadId },
-    });
-  }
+  recordFinishedRun(deps, {
+    userId: caller.userId,
+    keyId: caller.keyId,
+    threadId,
+    ...(options.requestId ? { requestId: options.requestId } : {}),
+    response,
+    record,
+    seconds: (performance.now() - started) / 1000,
+  });
   return response;
 }
 

@@ -81,6 +81,9 @@ async function start(overrides: Partial<MilhenaDeps> = {}) {
   const logged: Logged[] = [];
   /** The turns the router handed over for memory and the cache. */
   const recorded: TurnRecord[] = [];
+  /** The intents of the answers counted in the metrics, and the audit events. */
+  const observed: string[] = [];
+  const audited: string[] = [];
   const app = express();
   app.use((req, res, next) => {
     res.locals.requestId = "req-1";
@@ -94,6 +97,8 @@ async function start(overrides: Partial<MilhenaDeps> = {}) {
       runtime: { graph, deps, checkpointer, recordTurn: (record) => void (record && recorded.push(record)) },
       threads,
       runs: createThreadRuns(),
+      metrics: { observeAnswer: (response) => void observed.push(response.intent) },
+      audit: { record: (entry) => (audited.push(entry.event), Promise.resolve()) },
       logger: {
         warn: (fields, message) => logged.push({ level: "warn", fields, message }),
         error: (fields, message) => logged.push({ level: "error", fields, message }),
@@ -114,7 +119,7 @@ async function start(overrides: Partial<MilhenaDeps> = {}) {
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-  return { call, graph, threads, logged, recorded };
+  return { call, graph, threads, logged, recorded, observed, audited };
 }
 
 interface Event {

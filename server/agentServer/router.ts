@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { LatestValuesReader } from "../../db/batchedCheckpointer.ts";
 import { refusedBodyType } from "../middleware.ts";
+import { recordFinishedRun, type FinishedRunDeps } from "../runs/finishedRun.ts";
 import { compileMilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaRuntime } from "../../graph/runtime.ts";
 import { MilhenaState, type MilhenaStateType } from "../../graph/state.ts";
@@ -104,6 +105,10 @@ interface PreparedRun {
   readonly runId: string;
   readonly threadId: string;
   readonly userId: string;
+  readonly keyId: string;
+  readonly requestId: string;
+  /** When the request came in (performance.now()). */
+  readonly startedMs: number;
   readonly body: RunBody;
   readonly strategy: MultitaskStrategy;
   readonly location: string;
@@ -112,7 +117,7 @@ interface PreparedRun {
 type RunBody = z.output<typeof RunCreateBody>;
 
 /** What this router needs; the app's AppDeps has it (tests pass fakes and an in-memory checkpointer). */
-export interface AgentServerDeps {
+export interface AgentServerDeps extends FinishedRunDeps {
   readonly runtime: Pick<MilhenaRuntime, "graph" | "deps" | "recordTurn"> & {
     readonly checkpointer: BaseCheckpointSaver;
   };
@@ -210,7 +215,8 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
   }
 
   async function prepareRun(req: express.Request, res: express.Response): Promise<PreparedRun> {
-    const { userId } = callerOf(res);
+    const startedMs = performance.now();
+    const { userId, keyId } = callerOf(res);
     requireJson(req);
     const body = parse(RunCreateBody, bodyOf(req), "run");
     assistantOr404(body.assistant_id);
@@ -227,7 +233,17 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
     const runId = randomUUID();
     const location = `/threads/${threadId}/runs/${runId}`;
     res.setHeader("Content-Location", location);
-    return { runId, threadId, userId, body, strategy: body.multitask_strategy ?? "reject", location };
+    return {
+      runId,
+      threadId,
+      userId,
+      keyId,
+      requestId: requestIdOf(res),
+      startedMs,
+      body,
+      strategy: body.multitask_strategy ?? "reject",
+      location,
+    };
   }
 
   /**
@@ -275,7 +291,15 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
       );
       // Cancelled after the last step but before the turn was saved: nothing was saved.
       if (runs.wasCancelled(run.runId)) return { status: "interrupted" };
-      runtime.recordTurn(values?.turnRecord);
+      recordFinishedRun(deps, {
+        userId: run.userId,
+        keyId: run.keyId,
+        threadId: run.threadId,
+        requestId: run.requestId,
+        response: values?.response ?? null,
+        record: values?.turnRecord ?? null,
+        seconds: (performance.now() - run.startedMs) / 1000,
+      });
       const question = run.body.input.messages[0]?.content ?? "";
       await threads.touch(run.userId, run.threadId, shortTitle(question)).catch((error: unknown) => {
         logger.warn({ err: error, threadId: run.threadId, runId: run.runId }, "could not touch the thread");

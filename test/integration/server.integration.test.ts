@@ -306,6 +306,48 @@ describe("the Milhena server on PostgreSQL", () => {
     expect(ours).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
+  it("both APIs count the same answers in the metrics and audit the same UNSAFE questions", async () => {
+    const olga = await t.createKey("olga");
+    const unsafe = "'; DROP TABLE n8n.execution_entity; --";
+    const answers = async () => {
+      const metric = (await t.deps.metrics.registry.getMetricsAsJSON()).find(
+        (m) => m.name === "milhena_answer_duration_seconds",
+      ) as { values: { metricName?: string; value: number; labels: Record<string, string> }[] } | undefined;
+      return (
+        metric?.values.find((v) => v.metricName?.endsWith("_count") && v.labels.intent === "UNSAFE")?.value ??
+        0
+      );
+    };
+    const audited = async () => {
+      await t.deps.audit.settled();
+      const { rows } = await t.db.pool.query<{ n: number }>(
+        "SELECT coalesce(sum(occurrences), 0)::int AS n FROM milhena.audit_events WHERE event = 'unsafe_request' AND user_id = 'olga'",
+      );
+      return rows[0]!.n;
+    };
+    const before = await answers();
+    const chat = await call("/api/chat", { method: "POST", key: olga, json: { message: unsafe } });
+    expect(((await chat.json()) as { intent: string }).intent).toBe("UNSAFE");
+    expect([(await answers()) - before, await audited()]).toEqual([1, 1]);
+    const thread = (await (
+      await fetch(`${t.baseUrl}/threads`, {
+        method: "POST",
+        headers: { "x-api-key": olga, "content-type": "application/json" },
+        body: "{}",
+      })
+    ).json()) as { thread_id: string };
+    const run = await fetch(`${t.baseUrl}/threads/${thread.thread_id}/runs/wait`, {
+      method: "POST",
+      headers: { "x-api-key": olga, "content-type": "application/json" },
+      body: JSON.stringify({
+        assistant_id: "milhena",
+        input: { messages: [{ role: "user", content: unsafe }] },
+      }),
+    });
+    expect(run.status).toBe(200);
+    expect([(await answers()) - before, await audited()]).toEqual([2, 2]);
+  });
+
   it("erases only the caller's threads, memory and cache entries", async () => {
     const carla = await t.createKey("carla");
     const dario = await t.createKey("dario");

@@ -981,7 +981,17 @@ describe("a period in words the rules do not read", () => {
   });
 
   it("leaves the periods the rules read alone", () => {
-    expect(planOf("emails since yesterday")).toMatchObject({ kind: "query", period: { kind: "yesterday" } });
+    // "since yesterday" is yesterday and today.
+    for (const q of ["emails since yesterday", "quante email da ieri?"])
+      expect({ q, period: planOf(q).period }).toEqual({
+        q,
+        period: { kind: "since", from: { kind: "days_ago", n: 1 } },
+      });
+    expect(planOf("ordini dall'altro ieri").period).toEqual({
+      kind: "since",
+      from: { kind: "days_ago", n: 2 },
+    });
+    expect(planOf("how many runs yesterday?").period).toEqual({ kind: "yesterday" });
     expect(planOf("how many orders since Monday?")).toMatchObject({
       kind: "query",
       period: { kind: "since" },

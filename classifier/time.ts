@@ -462,6 +462,17 @@ const NAMED: readonly NamedRule[] = [
     ),
     period: () => ({ kind: "all_time" }),
   },
+  // "since yesterday" is yesterday and today, not yesterday alone.
+  {
+    pattern: re(
+      `\\b(since|da|dal|dall|a partire da) (the day before yesterday|day before yesterday|l altro ieri|altro ieri|altroieri|avantieri|l altroieri)\\b`,
+    ),
+    period: () => ({ kind: "since", from: { kind: "days_ago", n: 2 } }),
+  },
+  {
+    pattern: re(`\\b(since|da|a partire da) (ieri|yesterday|yday)\\b`),
+    period: () => ({ kind: "since", from: { kind: "days_ago", n: 1 } }),
+  },
   {
     pattern: re(
       `\\b(l altro ieri|altro ieri|altroieri|avantieri|l altroieri|the day before yesterday|day before yesterday)\\b`,

@@ -101,6 +101,20 @@ export const ROUTES: readonly RouteDoc[] = [
     tag: "agent-server",
     auth: true,
   },
+  {
+    method: "get",
+    path: "/assistants/{assistantId}/subgraphs",
+    summary: "An assistant's subgraphs (Milhena's graph has none)",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "get",
+    path: "/assistants/{assistantId}/subgraphs/{namespace}",
+    summary: "An assistant's subgraphs under a namespace",
+    tag: "agent-server",
+    auth: true,
+  },
   { method: "post", path: "/threads", summary: "Create a thread", tag: "agent-server", auth: true },
   {
     method: "post",

@@ -405,6 +405,22 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
     }),
   );
 
+  // Studio asks for an assistant's subgraphs. Milhena's graph has none (its nodes are plain functions),
+  // which the graph itself is asked, so the answer stays true if that ever changes.
+  // Studio asks for an assistant's subgraphs: Milhena's graph has none (its nodes are plain functions),
+  // and the graph itself is asked, so the answer stays true if that ever changes.
+  const subgraphs = handle(async (req, res) => {
+    callerOf(res);
+    assistantOr404(param(req, "assistantId"));
+    const namespace = param(req, "namespace") || undefined;
+    const recurse = req.query.recurse === "true" || req.query.recurse === "1";
+    const found: Record<string, unknown> = {};
+    for await (const [ns] of runtime.graph.getSubgraphsAsync(namespace, recurse)) found[ns] = {};
+    res.json(found);
+  });
+  router.get("/assistants/:assistantId/subgraphs", subgraphs);
+  router.get("/assistants/:assistantId/subgraphs/:namespace", subgraphs);
+
   // --- threads ----------------------------------------------------------------------------------
 
   router.post(

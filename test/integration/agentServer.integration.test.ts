@@ -108,6 +108,10 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     expect(await alice.assistants.search({ graphId: "agent" })).toEqual([]);
 
     expect(await alice.assistants.get(ASSISTANT_ID)).toEqual(found[0]);
+    // Studio's subgraph view: the graph has none.
+    expect(await alice.assistants.getSubgraphs(ASSISTANT_ID)).toEqual({});
+    expect(await alice.assistants.getSubgraphs(ASSISTANT_ID, { namespace: "x", recurse: true })).toEqual({});
+    expect(await statusOf(alice.assistants.getSubgraphs("no-such-assistant"))).toBe(404);
     expect(await alice.assistants.get("milhena")).toEqual(found[0]);
     expect(await statusOf(alice.assistants.get("agent"))).toBe(404);
 

@@ -999,6 +999,9 @@ describe("a period in words the rules do not read", () => {
     expect(planOf("quante email dal 1 novembre?").period).toMatchObject({ kind: "since" });
     expect(planOf("ordini dal 3 al 10 novembre").period).toMatchObject({ kind: "range" });
     expect(planOf("email dal cliente Rossi").kind).toBe("query");
+    // "Meta" the ad network is no half of anything.
+    expect(planOf("quanti lead da meta questa settimana?").kind).toBe("query");
+    expect(planOf("leads from meta ads this week").kind).toBe("query");
   });
 });
 

@@ -542,7 +542,7 @@ const NAMED: readonly NamedRule[] = [
  * Milhena cannot pin down: it must not be answered for another one (today, the last 30 days).
  */
 const UNREAD_TIME =
-  /\b(quarter|quarters|trimestre|trimestri|quadrimestre|semester|semesters|semestre|semestri|q ?[1-4]|(first|second|last|1st|2nd) half|(prima|seconda|ultima) meta|meta|mid ?(month|year|week)|middle of the (month|year|week)|\d{1,2} ?(st|nd|rd|th)|(dal|dall|dalle|dai|from the|since the|since) \d{1,2})\b/;
+  /\b(quarter|quarters|trimestre|trimestri|quadrimestre|semester|semesters|semestre|semestri|q ?[1-4]|(first|second|last|1st|2nd) half|(prima|seconda|ultima) meta|(di|a|verso|entro|fino a) meta|mid ?(month|year|week)|middle of the (month|year|week)|\d{1,2} ?(st|nd|rd|th)|(dal|dall|dalle|dai|from the|since the|since) \d{1,2})\b/;
 /** "since" with nothing read after it ("since the launch"); "since yesterday" was read whole. */
 const UNREAD_SINCE = /\bsince\b/;
 

@@ -131,7 +131,7 @@ export async function runChat(
     });
   // Cancelled after its last step but before its turn was saved: the graph ended, nothing was saved.
   if (deps.runs.wasCancelled(runId)) throw await stopped();
-  await deps.threads.touch(caller.userId, threadId, message);
+  // The turn is saved: it is recorded whatever happens to the thread's bookkeeping below.
   recordFinishedRun(deps, {
     userId: caller.userId,
     keyId: caller.keyId,
@@ -141,6 +141,7 @@ export async function runChat(
     record,
     seconds: (performance.now() - started) / 1000,
   });
+  await deps.threads.touch(caller.userId, threadId, message);
   return response;
 }
 

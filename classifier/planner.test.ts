@@ -1065,3 +1065,17 @@ describe("the value of the orders", () => {
     expect(planOf("what's the average order value?").measure).toBe("order_value_avg");
   });
 });
+
+describe("a cause of failure named", () => {
+  it("lists every cause with its count instead of all failures as one figure", () => {
+    for (const q of [
+      "how many runs failed because of credentials?",
+      "quante esecuzioni sono fallite a causa delle credenziali?",
+    ])
+      expect({ q, ...planOf(q) }).toMatchObject({
+        q,
+        measure: "failures",
+        breakdown: { by: "error_cause", limit: null },
+      });
+  });
+});

@@ -100,11 +100,18 @@ const SAME_PERIOD = /\b(stesso periodo|same period|same days|stessi giorni|same 
 const PREVIOUS_PERIOD =
   /\b(del solito|than usual|than normal|rispetto al solito|al solito|as usual|periodo precedente|previous period|period before|periodo prima|prior period|the previous (\w+ )?(day|days|week|weeks|month|months)|the one before|quell[oa] prima|i (\w+ )?giorni precedenti|la settimana precedente|il mese precedente|before that|prima di allora)\b/;
 
+const NAMED_CAUSE =
+  /\b(fail\w*|error\w*|crash\w*|stopp\w*|fallit\w*|errori|interrott\w*|bloccat\w*)\b.{0,30}\b(because of|due to|caused by|a causa d\w*|per colpa d\w*|dovut\w* a\w*)\b/;
+
 function breakdownOf(text: string, dimensionHint: DimensionName | null): Breakdown | null {
   const top = TOP_N.exec(text);
   const n = top ? toNumber(top[2]!) : NaN;
   const topN = Number.isInteger(n) && n >= 1 && n <= 50 ? n : null;
   const limit = (fallback: number | null) => topN ?? fallback;
+  // "failed because of credentials": one cause named. Causes are not a filter, so every cause is
+  // listed with its count (the one asked about among them), never the failures of all causes alone.
+  if (NAMED_CAUSE.test(text))
+    return { by: "error_cause", order: "desc", limit: limit(null), zeroOnly: false };
   if (TOP_ERRORS.pattern.test(text))
     return { by: "error_cause", order: "desc", limit: limit(3), zeroOnly: false };
   if (NO_RUN.test(text) && new RegExp(`\\b(${WORKFLOW_NOUN}|quali|which)\\b`).test(text))

@@ -137,9 +137,12 @@ export const UNSAFE_WORDS: readonly string[] = [
   "fingi",
 ];
 
-/** Business phrases that mention a password without asking for one ("password reset emails"). */
+/**
+ * Business phrases that mention a password or credentials without asking for one ("password reset
+ * emails", "runs that failed because of credentials": credentials are one of the causes of failure).
+ */
 const HARMLESS =
-  /\b(reset (della |the )?password|password reset|recupero (della )?password|password dimenticat[ae]|forgot(ten)? password|cambio password|password change)\b/g;
+  /\b(reset (della |the )?password|password reset|recupero (della )?password|password dimenticat[ae]|forgot(ten)? password|cambio password|password change|(because of|due to|caused by|for) (the )?(expired |invalid |wrong |bad |missing )?credentials?|(expired|invalid|wrong|bad|missing) credentials?|credentials? (errors?|problems?|issues?|failures?)|(errori|errore|problemi|problema) (di|delle|con le|alle) credenziali|(a causa|per colpa) delle credenziali|per (le )?credenziali( scadute| errate| sbagliate| non valide)?|credenziali (scadute|errate|sbagliate|non valide|mancanti))\b/g;
 
 /**
  * Someone else's conversations by name, read on the text as typed (a capitalised name that does not

@@ -1079,3 +1079,17 @@ describe("a cause of failure named", () => {
       });
   });
 });
+
+describe("questions the data cannot answer, said in other words", () => {
+  it("lost orders and conversion rates get an honest answer of their own, not a count nor a currency", () => {
+    for (const q of [
+      "how many orders did we lose?",
+      "quanti ordini abbiamo perso?",
+      "how many orders were lost this week?",
+    ])
+      expect({ q, ...planOf(q) }).toMatchObject({ q, kind: "unsupported", unsupported: "refunds" });
+    for (const q of ["what's our conversion rate?", "qual è il tasso di conversione dei lead?"])
+      expect({ q, ...planOf(q) }).toMatchObject({ q, kind: "unsupported", unsupported: "other" });
+    expect(planOf("convert the total to dollars").unsupported).toBe("currency_conversion");
+  });
+});

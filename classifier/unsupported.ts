@@ -41,7 +41,7 @@ const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp, RegExp?]> = [
   ],
   [
     "refunds",
-    /\b(rimbors\w*|refund\w*|res[io] (dei|degli|di) (clienti|ordini|prodotti)|returned orders?|product returns?|chargebacks?|storni|ordini annullati|annullat[io] dai clienti|cancell?ed orders?|order cancellations?|disdett\w*)\b/,
+    /\b(lost orders?|orders? (did |have )?we (lose|lost)|orders? (were |was |got )?lost|lose orders|ordini persi|ordini perduti|(quanti |gli |degli )?ordini abbiamo perso|abbiamo perso (degli |gli )?ordini|rimbors\w*|refund\w*|res[io] (dei|degli|di) (clienti|ordini|prodotti)|returned orders?|product returns?|chargebacks?|storni|ordini annullati|annullat[io] dai clienti|cancell?ed orders?|order cancellations?|disdett\w*)\b/,
   ],
   [
     "live_status",
@@ -75,8 +75,13 @@ const TOPICS: ReadonlyArray<readonly [UnsupportedTopic, RegExp, RegExp?]> = [
     /\b((prima|seconda|terza|quarta|ultima) settimana (di|del mese di|d)|(first|second|third|fourth|last) week (of|in)) (gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/,
   ],
   [
+    // Conversion rates (leads into orders, visits into sales): n8n's executions do not link them.
+    "other",
+    /\b(conversion rates?|tass[oi] di conversione|convertion rate)\b/,
+  ],
+  [
     "currency_conversion",
-    /\b(in dollari|in dollars|in usd|in us dollars|in sterline|in pounds|in gbp|in franchi|in yen|converti\w*|conversion|convert|tasso di cambio|exchange rate|cambio valuta)\b/,
+    /\b(in dollari|in dollars|in usd|in us dollars|in sterline|in pounds|in gbp|in franchi|in yen|converti\w*(?! rate)|conversion(?! rate)|convert|tasso di cambio|exchange rate|cambio valuta)\b/,
   ],
 ];
 

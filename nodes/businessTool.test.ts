@@ -4,7 +4,7 @@ import { draftPlan, type DraftPlan, type ResolvedQueryPlan } from "../graph/plan
 import type { EntityCatalog } from "../tools/entities/catalog.ts";
 import { PlanNotExpressibleError } from "../tools/semantic/compiler.ts";
 import type { PlanResult } from "../tools/semantic/result.ts";
-import { classification, fakeDeps, testContext } from "../test/support/fakes.ts";
+import { classification, fakeDeps, testContext, graphState } from "../test/support/fakes.ts";
 import { makeBusinessTool } from "./businessTool.ts";
 import type { Freshness } from "../tools/dataWatermark.ts";
 
@@ -47,13 +47,7 @@ const catalog: EntityCatalog = {
 const NOW = new Date("2026-11-18T10:00:00Z"); // a Wednesday
 function stateWith(plan: DraftPlan | null, language: "en" | "it" = "en") {
   const labels = classification({ plan, language });
-  return {
-    messages: [],
-    lastTurn: null,
-    response: null,
-    turnRecord: null,
-    context: withClassification(testContext({ now: NOW }), labels),
-  };
+  return graphState({ context: withClassification(testContext({ now: NOW }), labels) });
 }
 
 describe("businessTool: resolving the plan against the live data", () => {
@@ -178,7 +172,7 @@ describe("businessTool's reads", () => {
       };
       const state = stateWith(draftPlan({ measure: "runs" }));
       const freshness = { data: "w42", workflows: "3/t", etl: "e1" };
-      await makeBusinessTool(counted)({ ...state, context: { ...state.context, freshness } });
+      await makeBusinessTool(counted)({ ...state, context: { ...state.context!, freshness } });
       // The freshness cacheCheck read (watermark and ETL state) is what the ETL check uses: no second read.
       expect(syncedWith).toEqual(freshness);
       // After an ETL run the catalog is looked up again; else the request's freshness says it is current.

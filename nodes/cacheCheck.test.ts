@@ -1,19 +1,12 @@
 import { HumanMessage, AIMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
 import { MilhenaState } from "../graph/state.ts";
-import { classification, fakeDeps } from "../test/support/fakes.ts";
+import { classification, fakeDeps, graphState } from "../test/support/fakes.ts";
 import { afterCacheCheck, makeCacheCheck } from "./cacheCheck.ts";
 import { InvalidQuestionError } from "./question.ts";
 
 type State = typeof MilhenaState.State;
-const state = (partial: Partial<State>): State => ({
-  messages: [],
-  context: null,
-  lastTurn: null,
-  response: null,
-  turnRecord: null,
-  ...partial,
-});
+const state = (partial: Partial<State>): State => graphState(partial);
 const config = { configurable: { thread_id: "t1", user_id: "anna" } };
 
 describe("cacheCheck", () => {

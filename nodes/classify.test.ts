@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { MilhenaState } from "../graph/state.ts";
-import { classification, fakeDeps, testContext } from "../test/support/fakes.ts";
+import { classification, fakeDeps, graphState, testContext } from "../test/support/fakes.ts";
 import { makeClassify } from "./classify.ts";
 
 type State = typeof MilhenaState.State;
 const ctx = (question: string) => testContext({ requestId: "r1", question });
-const state = (question: string): State => ({
-  messages: [],
-  context: ctx(question),
-  lastTurn: null,
-  response: null,
-  turnRecord: null,
-});
+const state = (question: string): State => graphState({ context: ctx(question) });
 
 describe("classify", () => {
   it("derives a new context with the classifier's labels, leaving the old one untouched", async () => {

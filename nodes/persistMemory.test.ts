@@ -8,7 +8,7 @@ import {
   withToolResult,
 } from "../graph/context.ts";
 import type { PlanResult } from "../tools/semantic/result.ts";
-import { classification, fakeDeps, resolvedPlan, testContext } from "../test/support/fakes.ts";
+import { classification, fakeDeps, resolvedPlan, testContext, graphState } from "../test/support/fakes.ts";
 import { makePersistMemory, trimMessages } from "./persistMemory.ts";
 
 const NOW = new Date("2026-11-18T10:00:00Z");
@@ -31,13 +31,9 @@ describe("persistMemory", () => {
       withToolResult(withClassification(base, labels), result),
       "Oggi sono arrivate 4 email.",
     );
-    const update = makePersistMemory(deps)({
-      messages: [new HumanMessage({ id: "h1", content: "quante email oggi?" })],
-      lastTurn: null,
-      response: null,
-      turnRecord: null,
-      context: ctx,
-    });
+    const update = makePersistMemory(deps)(
+      graphState({ messages: [new HumanMessage({ id: "h1", content: "quante email oggi?" })], context: ctx }),
+    );
     const messages = update.messages as BaseMessage[];
     expect(messages.at(-1)).toBeInstanceOf(AIMessage);
     expect(messages.at(-1)!.content).toBe("Oggi sono arrivate 4 email.");
@@ -77,23 +73,13 @@ describe("persistMemory", () => {
       withClassification(base, classification({ intent: "UNSAFE", queryType: null, window: null })),
       "Sorry.",
     );
-    const update = makePersistMemory(deps)({
-      messages: [],
-      lastTurn: null,
-      response: null,
-      turnRecord: null,
-      context: unsafe,
-    });
+    const update = makePersistMemory(deps)(graphState({ context: unsafe }));
     expect(update.turnRecord?.cacheEntry).toBeNull();
     expect(update.turnRecord?.interaction.answer).toBe("Sorry.");
     expect(update).not.toHaveProperty("lastTurn");
-    const hit = makePersistMemory(deps)({
-      messages: [],
-      lastTurn: null,
-      response: null,
-      turnRecord: null,
-      context: withCachedAnswer(base, "Oggi sono arrivate 4 email.", labels, null),
-    });
+    const hit = makePersistMemory(deps)(
+      graphState({ context: withCachedAnswer(base, "Oggi sono arrivate 4 email.", labels, null) }),
+    );
     expect(hit.turnRecord?.cacheEntry).toBeNull();
     expect(hit.lastTurn).toEqual({ question: "quante email oggi?", classification: labels });
   });

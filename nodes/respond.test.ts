@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withClassification } from "../graph/context.ts";
 import type { Intent, Language } from "../graph/labels.ts";
 import type { LlmWriter } from "../llm/writer.ts";
-import { classification, fakeDeps, scriptedWriter, testContext } from "../test/support/fakes.ts";
+import { classification, fakeDeps, scriptedWriter, testContext, graphState } from "../test/support/fakes.ts";
 import { makeRespond } from "./respond.ts";
 
 const run = (
@@ -18,7 +18,7 @@ const run = (
   );
   return {
     lines,
-    update: makeRespond(deps)({ messages: [], lastTurn: null, response: null, turnRecord: null, context }),
+    update: makeRespond(deps)(graphState({ context })),
   };
 };
 

@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { withClassification } from "../graph/context.ts";
 import { INTENTS, type Intent } from "../graph/labels.ts";
-import { classification, testContext } from "../test/support/fakes.ts";
+import { classification, testContext, graphState } from "../test/support/fakes.ts";
 import { route } from "./route.ts";
 
 const base = testContext();
-const stateFor = (intent: Intent) => ({
-  messages: [],
-  lastTurn: null,
-  response: null,
-  turnRecord: null,
-  context: withClassification(base, classification({ intent })),
-});
+const stateFor = (intent: Intent) =>
+  graphState({ context: withClassification(base, classification({ intent })) });
 
 describe("route", () => {
   it.each(INTENTS.map((i) => [i]))("sends %s to the right branch", (intent) => {
@@ -22,8 +17,6 @@ describe("route", () => {
   });
 
   it("refuses to route an unclassified request", () => {
-    expect(() =>
-      route({ messages: [], lastTurn: null, response: null, turnRecord: null, context: base }),
-    ).toThrow(/Classification missing/);
+    expect(() => route(graphState({ context: base }))).toThrow(/Classification missing/);
   });
 });

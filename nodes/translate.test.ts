@@ -10,6 +10,7 @@ import {
   resolvedPlan,
   scriptedWriter,
   testContext,
+  graphState,
 } from "../test/support/fakes.ts";
 import { makeTranslate } from "./translate.ts";
 
@@ -20,13 +21,7 @@ function run(result: PlanResult, language: Language) {
   const { deps, lines } = fakeDeps();
   const labels = classification({ language });
   const ctx = withToolResult(withPlan(withClassification(base, labels), result.plan, labels), result);
-  return makeTranslate(deps)({
-    messages: [],
-    lastTurn: null,
-    response: null,
-    turnRecord: null,
-    context: ctx,
-  }).then((u) => ({
+  return makeTranslate(deps)(graphState({ context: ctx })).then((u) => ({
     answer: u.context!.answer!,
     lines,
   }));
@@ -85,13 +80,7 @@ describe("translate", () => {
   it("keeps an answer already written (the 'try again' path)", async () => {
     const { deps } = fakeDeps();
     const ctx = withAnswer(withClassification(base, classification()), "Please try again.");
-    const update = await makeTranslate(deps)({
-      messages: [],
-      lastTurn: null,
-      response: null,
-      turnRecord: null,
-      context: ctx,
-    });
+    const update = await makeTranslate(deps)(graphState({ context: ctx }));
     expect(update.context!.answer).toBe("Please try again.");
   });
 
@@ -110,13 +99,7 @@ describe("translate", () => {
       },
       labels,
     );
-    const { context } = await makeTranslate(deps)({
-      messages: [],
-      lastTurn: null,
-      response: null,
-      turnRecord: null,
-      context: ctx,
-    });
+    const { context } = await makeTranslate(deps)(graphState({ context: ctx }));
     expect(context!.answer).toContain("“payroll”");
     expect(context!.answer).toContain("“Solleciti fatture scadute”");
     expect(context!.answer).not.toMatch(/\d/);
@@ -130,13 +113,7 @@ describe("translate", () => {
       { kind: "unsupported", measure: "orders_received", topic: "products" },
       labels,
     );
-    const { context } = await makeTranslate(deps)({
-      messages: [],
-      lastTurn: null,
-      response: null,
-      turnRecord: null,
-      context: ctx,
-    });
+    const { context } = await makeTranslate(deps)(graphState({ context: ctx }));
     expect(context!.answer).toMatch(/prodotti/);
     expect(context!.answer).toMatch(/Posso dirti/);
     expect(context!.answer).not.toMatch(/\d/);
@@ -146,13 +123,7 @@ describe("translate", () => {
     const { deps } = fakeDeps();
     const labels = classification({ language: "en" });
     const ctx = withPlan(withClassification(base, labels), null, labels, true);
-    const { context } = await makeTranslate(deps)({
-      messages: [],
-      lastTurn: null,
-      response: null,
-      turnRecord: null,
-      context: ctx,
-    });
+    const { context } = await makeTranslate(deps)(graphState({ context: ctx }));
     expect(context!.answer).toMatch(/hasn't come yet/);
     expect(context!.answer).not.toMatch(/\d/);
   });
@@ -198,13 +169,7 @@ describe("translate with an LLM writer", () => {
   const analysisCtx = contextFor("how is this week going compared with last week?", comparison);
   const translate = (llm: ReturnType<typeof scriptedWriter>, ctx = analysisCtx) => {
     const { deps, lines } = fakeDeps({ llm });
-    return makeTranslate(deps)({
-      messages: [],
-      lastTurn: null,
-      response: null,
-      turnRecord: null,
-      context: ctx,
-    }).then((u) => ({
+    return makeTranslate(deps)(graphState({ context: ctx })).then((u) => ({
       context: u.context!,
       lines,
     }));

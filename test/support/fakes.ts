@@ -4,6 +4,7 @@ import { OFFLINE_WRITER, type LlmWriter } from "../../llm/writer.ts";
 import { NO_USAGE } from "../../llm/types.ts";
 import { createLogger, type Logger } from "../../config/logger.ts";
 import { createRequestContext, type NewContextInput, type RequestContext } from "../../graph/context.ts";
+import type { MilhenaStateType } from "../../graph/state.ts";
 import type { MilhenaDeps } from "../../graph/deps.ts";
 import type { Classification } from "../../graph/labels.ts";
 import { draftPlan, type ResolvedQueryPlan } from "../../graph/plan.ts";
@@ -195,4 +196,9 @@ export function scriptedWriter(
       });
     },
   };
+}
+
+/** A graph state for calling one node directly: every channel at its default, `partial` over it. */
+export function graphState(partial: Partial<MilhenaStateType> = {}): MilhenaStateType {
+  return { messages: [], context: null, lastTurn: null, response: null, turnRecord: null, ...partial };
 }

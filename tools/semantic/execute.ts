@@ -200,8 +200,8 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
       return values as MeasureValue[];
     };
     /** The plan's figure and the figures an answer gives next to it, in one round trip. */
-    const withContext = async (measure: MeasureName, main: QuerySpec) => {
-      const extra = (CONTEXT[measure] ?? [])
+    const withContext = async (measure: MeasureName, main: QuerySpec, extras = true) => {
+      const extra = (extras ? (CONTEXT[measure] ?? []) : [])
         .map((m) => ({ m, s: spec({ measure: m }) }))
         .filter(({ s }) => compiler.sourceFor(s));
       const [value, ...rest] = await scalars([main, ...extra.map(({ s }) => s)]);
@@ -276,7 +276,7 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
         previousFirstDay: before ? before.firstDay : null,
       };
     }
-    if (plan.breakdown) return breakdown(covered, rows, spec);
+    if (plan.breakdown) return breakdown(covered, rows, spec, withContext);
     const { value, context } = await withContext(plan.measure, spec());
     return { kind: "value", plan: covered, value, context };
   }
@@ -318,18 +318,20 @@ export function createSemanticLayer(options: SemanticLayerOptions): SemanticLaye
     plan: ResolvedQueryPlan,
     rows: (s: QuerySpec) => Promise<Row[]>,
     spec: (over?: Partial<QuerySpec>) => QuerySpec,
+    figures: (
+      measure: MeasureName,
+      main: QuerySpec,
+      extras: boolean,
+    ) => Promise<{ value: MeasureValue; context: Partial<Record<MeasureName, MeasureValue>> }>,
   ): Promise<PlanResult> {
     const b = plan.breakdown!;
     const measure = plan.measure;
-    // The measure over everything the breakdown splits ("93,9% overall; the most reliable is…").
-    const total = MEASURE_DEFS[measure].unit === "instant" ? null : valueOf(measure, await rows(spec()));
-    const context: Partial<Record<MeasureName, MeasureValue>> = {};
-    if (!isCount(measure)) {
-      for (const m of CONTEXT[measure] ?? []) {
-        const s = spec({ measure: m });
-        if (compiler.sourceFor(s)) context[m] = valueOf(m, await rows(s));
-      }
-    }
+    // The measure over everything the breakdown splits ("93,9% overall; the most reliable is…"),
+    // with the figures beside it for rates and durations, in one statement.
+    const overall =
+      MEASURE_DEFS[measure].unit === "instant" ? null : await figures(measure, spec(), !isCount(measure));
+    const total = overall?.value ?? null;
+    const context = overall?.context ?? {};
     const keyed = b.order === "key" || b.zeroOnly || b.order === "asc";
     // A ranking asks for a few more rows than its limit, to keep entries tied with the last one.
     const limit = keyed || b.limit === null ? null : b.limit + 5;

@@ -69,7 +69,7 @@ const ONE = /^(one|thing|quello|quella)$/;
 const NAME_DETERMINER = /^(the|our|my|your|that|this)$/;
 /** Words that say which workflow by what it does or how it is, never its name ("the busiest workflow"). */
 const NOT_A_NAME =
-  /^(most|least|busiest|slowest|fastest|longest|shortest|failing|failed|broken|active|inactive|archived|new|old|main|first|last|latest|same|other|each|every|any|which|what|only|single|whole|entire|best|worst|biggest|top|second|third|next|previous|current|daily|weekly|monthly|hourly|scheduled|automated|slow|fast|big|small|whole|own|right|wrong|problem|problematic|unreliable|reliable|system|server|n8n|app|website|site|everything|anything|something|all)$/;
+  /^(most|least|busiest|slowest|fastest|longest|shortest|failing|failed|broken|active|inactive|archived|new|old|main|first|last|latest|same|other|each|every|any|which|what|only|single|whole|entire|best|worst|biggest|top|second|third|next|previous|current|daily|weekly|monthly|hourly|scheduled|automated|slow|fast|big|small|own|right|wrong|problem|problematic|unreliable|reliable|system|server|n8n|app|website|site|everything|anything|something|all)$/;
 
 /**
  * The name slot around a workflow noun: "the payroll workflow" (English, before the noun), "il

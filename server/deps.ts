@@ -1,15 +1,14 @@
 import { Redis } from "ioredis";
 import pino, { type Logger as PinoLogger } from "pino";
 import type { AppEnv } from "../config/env.ts";
-import { compileMilhenaGraph, type MilhenaGraph } from "../graph/builder.ts";
 import type { MilhenaRuntime } from "../graph/runtime.ts";
-import { CancellableCheckpointer } from "./cancellableCheckpointer.ts";
 import { createAuditLog, type AuditLog } from "./audit.ts";
 import { createApiKeyStore, type ApiKeyStore } from "./auth/apiKeys.ts";
 import { createFailedAuthLimiter, type FailedAuthLimiter } from "./auth/failedAuthLimiter.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createMemoryRateLimiter, type RateLimitMode, type RateLimiter } from "./rateLimit.ts";
 import { createSharedRateLimiter, type ResilientRateLimiter } from "./resilientRateLimiter.ts";
+import { createRunService, type RunService } from "./runs/runService.ts";
 import { createThreadRuns, type ThreadRuns } from "./threadRuns.ts";
 import { createThreadStore, type ThreadStore } from "./threadStore.ts";
 
@@ -17,10 +16,10 @@ import { createThreadStore, type ThreadStore } from "./threadStore.ts";
 export interface AppDeps {
   readonly env: AppEnv;
   readonly runtime: MilhenaRuntime;
-  /** The graph chat runs use: a cancelled run (client gone, thread or data deleted) writes no checkpoint. */
-  readonly chatGraph: MilhenaGraph;
   readonly threads: ThreadStore;
   readonly runs: ThreadRuns;
+  /** The one way both APIs run the graph (a cancelled run writes no checkpoint). */
+  readonly runService: RunService;
   readonly keys: ApiKeyStore;
   /** Failed authentications per client address, checked before a key is looked up. */
   readonly failedAuth: FailedAuthLimiter;
@@ -82,18 +81,20 @@ export function createServerDeps(
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, "audit write failed"),
   );
   const runs = createThreadRuns();
+  const threads = createThreadStore(pool, schema, runtime.checkpointer);
+  const metrics = overrides.metrics ?? createMetrics();
   return {
     env,
     runtime,
-    chatGraph: compileMilhenaGraph(runtime.deps, new CancellableCheckpointer(runtime.checkpointer, runs)),
-    threads: createThreadStore(pool, schema, runtime.checkpointer),
+    threads,
     runs,
+    runService: createRunService({ runtime, threads, runs, metrics, audit, logger }),
     keys: createApiKeyStore(pool, schema, { cacheSeconds: env.API_KEY_CACHE_SECONDS }),
     failedAuth: createFailedAuthLimiter({ perMinute: env.AUTH_FAILURES_PER_MINUTE }),
     audit,
     rateLimiter,
     rateLimitMode: () => limiter.mode?.() ?? "memory",
-    metrics: overrides.metrics ?? createMetrics(),
+    metrics,
     logger,
     providerStatus: () => runtime.providerStatus(),
     lifecycle: { draining: false },

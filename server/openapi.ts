@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ChatRequestSchema } from "./routes/chat.ts";
 
-type Method = "get" | "post" | "delete";
+type Method = "get" | "post" | "patch" | "delete";
 
 export interface RouteDoc {
   readonly method: Method;
@@ -125,6 +125,41 @@ export const ROUTES: readonly RouteDoc[] = [
   },
   { method: "get", path: "/threads/{threadId}", summary: "Get a thread", tag: "agent-server", auth: true },
   {
+    method: "patch",
+    path: "/threads/{threadId}",
+    summary: "Change a thread's metadata",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "delete",
+    path: "/threads/{threadId}",
+    summary: "Delete a thread (its runs stop first)",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "post",
+    path: "/threads/{threadId}/state",
+    summary: "Edit a thread's messages (a new checkpoint, optionally from an earlier one)",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "get",
+    path: "/threads/{threadId}/state/{checkpointId}",
+    summary: "A thread's state at a checkpoint",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "post",
+    path: "/threads/{threadId}/state/checkpoint",
+    summary: "A thread's state at a checkpoint (named in the body)",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
     method: "get",
     path: "/threads/{threadId}/state",
     summary: "A thread's current state",
@@ -149,6 +184,49 @@ export const ROUTES: readonly RouteDoc[] = [
     method: "post",
     path: "/threads/{threadId}/runs/stream",
     summary: "Run and stream (values, updates, messages-tuple)",
+    tag: "agent-server",
+    auth: true,
+    stream: true,
+  },
+  {
+    method: "post",
+    path: "/threads/{threadId}/runs",
+    summary: "Start a run in the background",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "get",
+    path: "/threads/{threadId}/runs",
+    summary: "A thread's runs (this process's, newest first)",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "get",
+    path: "/threads/{threadId}/runs/{runId}",
+    summary: "Get a run",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "get",
+    path: "/threads/{threadId}/runs/{runId}/join",
+    summary: "Wait for a run to end; the thread's final state",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "post",
+    path: "/runs/wait",
+    summary: "A stateless run (on a thread of its own, deleted after)",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "post",
+    path: "/runs/stream",
+    summary: "A stateless streamed run",
     tag: "agent-server",
     auth: true,
     stream: true,

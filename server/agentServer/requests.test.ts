@@ -40,6 +40,14 @@ describe("RunCreateBody", () => {
     expect(r).toMatchObject({ ok: true, value: { input: { messages: [{ content: "ciao Milhena" }] } } });
   });
 
+  it("accepts no input (a run on from a checkpoint) as null", () => {
+    for (const body of [{}, { input: null }]) {
+      const r = run(body);
+      expect(r.ok).toBe(true);
+      expect(r.ok && (r.value.input ?? null)).toBeNull();
+    }
+  });
+
   it("bounds the question to 1–10,000 characters", () => {
     expect(run({ input: input("x".repeat(MAX_QUESTION_CHARS)) }).ok).toBe(true);
     const problems = (body: Record<string, unknown>) => {
@@ -51,7 +59,7 @@ describe("RunCreateBody", () => {
   });
 
   it.each([
-    ["no input", {}],
+    ["input that is not an object", { input: "hello" }],
     ["a message without a role", { input: { messages: [{ content: "x" }] } }],
     ["an assistant message", { input: input("x", { role: "assistant" }) }],
     ["two messages", { input: { messages: [input("a").messages[0], input("b").messages[0]] } }],

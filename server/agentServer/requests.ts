@@ -55,6 +55,42 @@ export const ThreadSearchBody = z.object({
   select: z.array(z.string().max(100)).max(20).nullish(),
 });
 
+const checkpointRef = z.object({
+  checkpoint_id: z.string().max(200).nullish(),
+  checkpoint_ns: z.string().max(200).nullish(),
+  checkpoint_map: z.record(z.string(), z.unknown()).nullish(),
+  thread_id: z.string().max(200).nullish(),
+});
+
+/** A state update: only the conversation's messages can be edited (what Studio's "edit" changes). */
+const editedMessage = z
+  .object({
+    type: z.enum(["human", "ai"]),
+    content: z.string().min(1).max(MAX_QUESTION_CHARS),
+    id: z.string().max(200).nullish(),
+  })
+  .transform((m) => ({ type: m.type, content: m.content, ...(m.id ? { id: m.id } : {}) }));
+
+export const StateUpdateBody = z.object({
+  values: z.object({ messages: z.array(editedMessage).min(1).max(50) }).strict(),
+  as_node: z.string().max(100).nullish(),
+  checkpoint_id: z.string().max(200).nullish(),
+  checkpoint: checkpointRef.nullish(),
+});
+
+export const StateAtCheckpointBody = z.object({
+  checkpoint: checkpointRef,
+  subgraphs: z.boolean().nullish(),
+});
+
+export const ThreadPatchBody = z.object({ metadata: metadataSchema });
+
+export const RunListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(10),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  status: z.enum(["pending", "running", "success", "error", "timeout", "interrupted"]).optional(),
+});
+
 export const HistoryBody = z.object({
   limit: z.number().int().min(1).max(1000).default(10),
   before: z
@@ -123,7 +159,8 @@ const notSupported = (what: string) =>
 
 export const RunCreateBody = z.object({
   assistant_id: z.string().min(1).max(200),
-  input: RunInput,
+  /** null (or absent) runs on from the checkpoint without a new message (Studio's "rerun from here"). */
+  input: RunInput.nullish(),
   /** Accepted for compatibility; thread_id and user_id always come from the route and the API key. */
   config: z
     .object({
@@ -145,7 +182,7 @@ export const RunCreateBody = z.object({
   if_not_exists: z.enum(["create", "reject"]).nullish(),
   on_disconnect: z.enum(["cancel", "continue"]).nullish(),
   command: notSupported("command (resuming an interrupt)"),
-  /** The checkpoint to run from (the SDK's useStream sends the thread's head): only the head is supported. */
+  /** The checkpoint to run from: the head runs as usual (the SDK's useStream sends it), an earlier one forks. */
   checkpoint: z
     .object({
       checkpoint_id: z.string().max(200).nullish(),

@@ -10,54 +10,11 @@ import type { TurnRecord } from "../../graph/turnRecord.ts";
 import { compileMilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaDeps } from "../../graph/deps.ts";
 import { classification, fakeDeps } from "../../test/support/fakes.ts";
-import { ApiError, errorHandler } from "../errors.ts";
+import { errorHandler } from "../errors.ts";
+import { createRunService } from "../runs/runService.ts";
+import { memoryThreadStore } from "../../test/support/memoryThreadStore.ts";
 import { createThreadRuns } from "../threadRuns.ts";
-import type { ThreadRecord, ThreadStore } from "../threadStore.ts";
 import { createAgentServerRouter } from "./router.ts";
-
-/** An in-memory ThreadStore with the contract's ownership rules. */
-function memoryThreads(): ThreadStore {
-  const rows = new Map<string, ThreadRecord>();
-  const mine = (userId: string, threadId: string) => {
-    const row = rows.get(threadId);
-    return row && row.userId === userId ? row : null;
-  };
-  return {
-    create(userId, input = {}) {
-      const threadId = input.threadId ?? crypto.randomUUID();
-      const existing = rows.get(threadId);
-      if (existing) {
-        if (existing.userId !== userId)
-          return Promise.reject(new ApiError(404, "not_found", "Thread not found"));
-        if (input.ifExists === "do_nothing") return Promise.resolve(existing);
-        return Promise.reject(new ApiError(409, "conflict", "Thread already exists"));
-      }
-      const now = new Date();
-      const row = {
-        threadId,
-        userId,
-        title: null,
-        metadata: input.metadata ?? {},
-        createdAt: now,
-        updatedAt: now,
-      };
-      rows.set(threadId, row);
-      return Promise.resolve(row);
-    },
-    get: (userId, threadId) => Promise.resolve(mine(userId, threadId)),
-    list: (userId, { limit, offset }) =>
-      Promise.resolve([...rows.values()].filter((r) => r.userId === userId).slice(offset, offset + limit)),
-    touch(userId, threadId, title) {
-      const row = mine(userId, threadId);
-      if (row) rows.set(threadId, { ...row, title: row.title ?? title ?? null, updatedAt: new Date() });
-      return Promise.resolve();
-    },
-    delete: (userId, threadId) => Promise.resolve(mine(userId, threadId) !== null && rows.delete(threadId)),
-    idsOf: (userId) =>
-      Promise.resolve([...rows.values()].filter((r) => r.userId === userId).map((r) => r.threadId)),
-    deleteAllFor: () => Promise.resolve(0),
-  };
-}
 
 interface Logged {
   level: "warn" | "error";
@@ -77,7 +34,7 @@ async function start(overrides: Partial<MilhenaDeps> = {}) {
   const deps: MilhenaDeps = { ...fakeDeps().deps, classifier: new RuleClassifier(), ...overrides };
   const checkpointer = new MemorySaver();
   const graph = compileMilhenaGraph(deps, checkpointer);
-  const threads = memoryThreads();
+  const threads = memoryThreadStore();
   const logged: Logged[] = [];
   /** The turns the router handed over for memory and the cache. */
   const recorded: TurnRecord[] = [];
@@ -92,18 +49,40 @@ async function start(overrides: Partial<MilhenaDeps> = {}) {
     next();
   });
   app.use(express.json());
+  const runs = createThreadRuns();
+  const audit = { record: (entry: { event: string }) => (audited.push(entry.event), Promise.resolve()) };
+  const logger = {
+    warn: (fields: Record<string, unknown>, message: string) =>
+      logged.push({ level: "warn", fields, message }),
+    error: (fields: Record<string, unknown>, message: string) =>
+      logged.push({ level: "error", fields, message }),
+  };
+  const runService = createRunService({
+    runtime: {
+      deps,
+      checkpointer,
+      recordTurn: (record) => void (record && recorded.push(record)),
+      runConfig: (threadId, userId, signal, requestId) => ({
+        configurable: {
+          thread_id: threadId,
+          user_id: userId,
+          ...(requestId ? { request_id: requestId } : {}),
+        },
+        durability: "exit",
+        runName: "milhena",
+        metadata: { prompt_versions: { test: "1" } },
+        callbacks: [],
+        ...(signal ? { signal } : {}),
+      }),
+    },
+    threads,
+    runs,
+    metrics: { observeAnswer: (response) => void observed.push(response.intent) },
+    audit,
+    logger,
+  });
   app.use(
-    createAgentServerRouter({
-      runtime: { graph, deps, checkpointer, recordTurn: (record) => void (record && recorded.push(record)) },
-      threads,
-      runs: createThreadRuns(),
-      metrics: { observeAnswer: (response) => void observed.push(response.intent) },
-      audit: { record: (entry) => (audited.push(entry.event), Promise.resolve()) },
-      logger: {
-        warn: (fields, message) => logged.push({ level: "warn", fields, message }),
-        error: (fields, message) => logged.push({ level: "error", fields, message }),
-      },
-    }),
+    createAgentServerRouter({ runtime: { graph, checkpointer }, threads, runs, runService, audit, logger }),
   );
   app.use(errorHandler(pino({ level: "silent" })));
   server = await new Promise<Server>((resolve) => {
@@ -203,6 +182,16 @@ describe("Agent Server router", () => {
       ["POST", "/threads/t1/runs/wait", ask("ciao")],
       ["POST", "/threads/t1/runs/stream", ask("ciao")],
       ["POST", "/threads/t1/runs/00000000-0000-4000-8000-000000000000/cancel"],
+      ["PATCH", "/threads/t1", { metadata: {} }],
+      ["DELETE", "/threads/t1"],
+      ["POST", "/threads/t1/state", { values: { messages: [{ type: "human", content: "x" }] } }],
+      ["GET", "/threads/t1/state/00000000-0000-4000-8000-000000000000"],
+      ["POST", "/threads/t1/runs", ask("ciao")],
+      ["GET", "/threads/t1/runs"],
+      ["GET", "/threads/t1/runs/00000000-0000-4000-8000-000000000000"],
+      ["GET", "/threads/t1/runs/00000000-0000-4000-8000-000000000000/join"],
+      ["POST", "/runs/wait", ask("ciao")],
+      ["POST", "/runs/stream", ask("ciao")],
     ];
     for (const [method, path, body] of routes) {
       const response = await call(method, path, body, null);
@@ -213,7 +202,7 @@ describe("Agent Server router", () => {
     }
   });
 
-  it("streams the SDK's wire format: metadata, then events, then end; Content-Location names the run", async () => {
+  it("streams the SDK's wire format: metadata, then events, nothing after; Content-Location names the run", async () => {
     const { call } = await start();
     await call("POST", "/threads", { thread_id: "t1" });
     const response = await call("POST", "/threads/t1/runs/stream", ask("ciao", { stream_mode: ["updates"] }));
@@ -225,11 +214,14 @@ describe("Agent Server router", () => {
     const { run_id } = meta.data as { run_id: string };
     expect(meta.data).toEqual({ run_id, thread_id: "t1", attempt: 1 });
     expect(response.headers.get("content-location")).toBe(`/threads/t1/runs/${run_id}`);
-    expect(all.slice(1, -1).every((e) => e.event === "updates")).toBe(true);
-    expect(all.at(-1)).toEqual({ event: "end", data: { run_id, status: "success" } });
+    // As the official server: the stream ends after the last event, with no closing event of its own.
+    expect(all.length).toBeGreaterThan(2);
+    expect(all.slice(1).every((e) => e.event === "updates")).toBe(true);
+    const run = (await (await call("GET", `/threads/t1/runs/${run_id}`)).json()) as { status: string };
+    expect(run.status).toBe("success");
   });
 
-  it("a run that fails reports it without internals: error + end in a stream, __error__ from wait", async () => {
+  it("a run that fails reports it without internals: an error event last, __error__ from wait, thread status error", async () => {
     const { call, graph, logged } = await start({
       cache: {
         keyFor: () => Promise.reject(new Error("connection to db failed: password=hunter2")),
@@ -245,8 +237,10 @@ describe("Agent Server router", () => {
       error: "InternalError",
       message: expect.stringContaining("req-1") as string,
     });
-    expect(streamed.at(-1)).toMatchObject({ event: "end", data: { status: "error" } });
+    expect(streamed.at(-1)?.event).toBe("error");
     expect(JSON.stringify(streamed)).not.toContain("hunter2");
+    const thread = (await (await call("GET", "/threads/t1")).json()) as { status: string };
+    expect(thread.status).toBe("error");
 
     const waited = await call("POST", "/threads/t1/runs/wait", ask("ciao"));
     expect(waited.status).toBe(200);
@@ -307,8 +301,9 @@ describe("Agent Server router", () => {
     const { run_id } = meta!.data as { run_id: string };
     const cancel = await call("POST", `/threads/t1/runs/${run_id}/cancel?wait=1`);
     expect(cancel.status).toBe(204);
-    const rest = await stream.rest();
-    expect(rest.at(-1)).toEqual({ event: "end", data: { run_id, status: "interrupted" } });
+    await stream.rest();
+    const run = (await (await call("GET", `/threads/t1/runs/${run_id}`)).json()) as { status: string };
+    expect(run.status).toBe("interrupted");
     gate.release();
     expect((await graph.getState({ configurable: { thread_id: "t1" } })).values).toEqual({});
     // Nothing of the cancelled turn reaches the user's memory or the cache.
@@ -328,8 +323,14 @@ describe("Agent Server router", () => {
     const { run_id } = meta!.data as { run_id: string };
     expect((await call("POST", `/threads/t1/runs/${run_id}/cancel`)).status).toBe(202);
     gate.release();
-    expect((await first.rest()).at(-1)).toMatchObject({ event: "end", data: { status: "success" } });
-    expect((await second.rest()).at(-1)).toEqual({ event: "end", data: { run_id, status: "interrupted" } });
+    expect((await first.rest()).at(-1)?.event).toBe("values");
+    expect((await second.rest()).map((e) => e.event)).not.toContain("values");
+    const runs = (await (await call("GET", "/threads/t1/runs")).json()) as {
+      run_id: string;
+      status: string;
+    }[];
+    expect(runs.map((r) => r.status)).toEqual(["interrupted", "success"]);
+    expect(runs[0]?.run_id).toBe(run_id);
     const state = await graph.getState({ configurable: { thread_id: "t1" } });
     const contents = (state.values as { messages: { content: unknown }[] }).messages.map((m) => m.content);
     expect(contents).toHaveLength(2);

@@ -111,22 +111,19 @@ describe("threadToWire and selectFields", () => {
     userId: "u1",
     title: null,
     metadata: { source: "studio" },
+    status: "idle" as const,
     createdAt: new Date("2026-11-23T08:00:00Z"),
     updatedAt: new Date("2026-11-23T08:05:00Z"),
   };
 
-  it("shows a stored thread as the SDK's Thread, naming the graph in its metadata", () => {
-    const wire = threadToWire(
-      record,
-      { status: "busy", values: { messages: [new HumanMessage("q")] } },
-      "milhena",
-    );
+  it("shows a stored thread as the SDK's Thread, its metadata as given", () => {
+    const wire = threadToWire(record, { status: "busy", values: { messages: [new HumanMessage("q")] } });
     expect(wire).toMatchObject({
       thread_id: "t1",
       created_at: "2026-11-23T08:00:00.000Z",
       updated_at: "2026-11-23T08:05:00.000Z",
       state_updated_at: "2026-11-23T08:05:00.000Z",
-      metadata: { graph_id: "milhena", source: "studio" },
+      metadata: { source: "studio" },
       status: "busy",
       values: { messages: [{ type: "human", content: "q" }] },
       interrupts: {},
@@ -136,7 +133,7 @@ describe("threadToWire and selectFields", () => {
   });
 
   it("selects fields", () => {
-    const wire = threadToWire(record, { status: "idle", values: {} }, "milhena");
+    const wire = threadToWire(record, { status: "idle", values: {} });
     expect(selectFields(wire, ["thread_id", "status"])).toEqual({ thread_id: "t1", status: "idle" });
     expect(selectFields(wire, undefined)).toBe(wire);
   });

@@ -147,7 +147,7 @@ export function threadStateToWire(snapshot: StateSnapshot, threadId: string): Wi
   };
 }
 
-export type WireThreadStatus = "idle" | "busy";
+export type WireThreadStatus = "idle" | "busy" | "interrupted" | "error";
 
 export interface WireThread {
   readonly thread_id: string;
@@ -170,21 +170,17 @@ export interface ThreadFields {
   readonly updatedAt: Date;
 }
 
-/**
- * The SDK's `Thread`. Every thread here runs the one graph, so its metadata always names it (`graph_id`),
- * as the LangGraph server's threads do once a run has used them.
- */
+/** The SDK's `Thread`: its metadata as given (a run adds `graph_id` and `assistant_id`, as the official server does). */
 export function threadToWire(
   thread: ThreadFields,
   live: { status: WireThreadStatus; values: unknown },
-  graphId: string,
 ): WireThread {
   return {
     thread_id: thread.threadId,
     created_at: thread.createdAt.toISOString(),
     updated_at: thread.updatedAt.toISOString(),
     state_updated_at: thread.updatedAt.toISOString(),
-    metadata: { graph_id: graphId, ...toWireObject(thread.metadata) },
+    metadata: toWireObject(thread.metadata),
     status: live.status,
     values: toWireObject(live.values),
     interrupts: {},

@@ -140,7 +140,9 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
 
   it("threads: create (if_exists raise / do_nothing), get, search", async () => {
     const created = await alice.threads.create({ metadata: { source: "sdk-test" } });
-    expect(created).toMatchObject({ status: "idle", metadata: { source: "sdk-test", graph_id: "milhena" } });
+    // Metadata as given; a run adds the graph and assistant it ran, as the official server does.
+    expect(created).toMatchObject({ status: "idle", metadata: { source: "sdk-test" } });
+    expect(created.metadata).toEqual({ source: "sdk-test" });
     expect(created.thread_id).toMatch(/^[0-9a-f-]{36}$/);
 
     expect(await statusOf(alice.threads.create({ threadId: created.thread_id }))).toBe(409);
@@ -155,6 +157,14 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
 
     const search = await alice.threads.search({ metadata: { source: "sdk-test" } });
     expect(search.map((t) => t.thread_id)).toContain(created.thread_id);
+    await alice.runs.wait(created.thread_id, "milhena", {
+      input: { messages: [{ role: "user", content: "ciao" }] },
+    });
+    expect((await alice.threads.get(created.thread_id)).metadata).toEqual({
+      source: "sdk-test",
+      graph_id: "milhena",
+      assistant_id: ASSISTANT_ID,
+    });
     const byGraph = await alice.threads.search({ metadata: { graph_id: "milhena", source: "sdk-test" } });
     expect(byGraph.map((t) => t.thread_id)).toContain(created.thread_id);
     expect(await alice.threads.search({ metadata: { source: "elsewhere" } })).toEqual([]);
@@ -200,7 +210,7 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     expect(await statusOf(carol.threads.search({ limit: 1001 }))).toBe(400);
   });
 
-  it("a run from the thread's head checkpoint (as useStream sends it) runs; an earlier one is refused", async () => {
+  it("a run from the thread's head checkpoint (as useStream sends it) runs on; an earlier one forks", async () => {
     const thread = await alice.threads.create();
     const ask = (
       content: string,
@@ -221,21 +231,31 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     })) as unknown as Values;
     expect(second.messages).toHaveLength(4);
     expect(second.response?.intent).toBe("BUSINESS_DATA");
-    // The first turn's checkpoint is no longer the head: forking from it is not done.
-    const refused = await fetch(`${server.baseUrl}/threads/${thread.thread_id}/runs/wait`, {
-      method: "POST",
-      headers: { "x-api-key": await server.createKey("alice"), "content-type": "application/json" },
-      body: JSON.stringify({
-        assistant_id: "milhena",
-        input: { messages: [{ role: "user", content: "ciao" }] },
-        checkpoint: { checkpoint_id: head, checkpoint_ns: "" },
-      }),
-    });
-    expect(refused.status).toBe(400);
-    expect(await refused.text()).toMatch(/earlier checkpoint/);
+    // The first turn's checkpoint is no longer the head: a run from it forks the thread there.
+    const fork = (await ask("e la settimana scorsa?", {
+      checkpoint_id: head,
+      checkpoint_ns: "",
+      checkpoint_map: null,
+    })) as unknown as Values;
+    expect(fork.messages.map((m) => m.content).slice(0, 3)).toEqual([
+      "quanti ordini oggi?",
+      first.values && (first.values as unknown as Values).messages[1]!.content,
+      "e la settimana scorsa?",
+    ]);
+    const now = await alice.threads.getState(thread.thread_id);
+    expect(now.parent_checkpoint?.checkpoint_id).toBeDefined();
+    // The abandoned branch is still in the history, and still readable at its checkpoint.
+    const history = await alice.threads.getHistory<Values>(thread.thread_id, { limit: 100 });
+    expect(JSON.stringify(history.map((h) => h.values))).toContain("e ieri?");
+    const atHead = await alice.threads.getState<Values>(thread.thread_id, head);
+    expect(atHead.values.messages).toHaveLength(2);
+    // A checkpoint the thread does not have is not found.
     expect(
-      ((await alice.threads.getState(thread.thread_id)).values as unknown as Values).messages,
-    ).toHaveLength(4);
+      await statusOf(alice.threads.getState(thread.thread_id, "1f000000-0000-6000-8000-000000000000")),
+    ).toBe(404);
+    expect(
+      await statusOf(ask("ciao", { checkpoint_id: "nope", checkpoint_ns: "", checkpoint_map: null })),
+    ).toBe(404);
   });
 
   it("runs.wait answers, and state and history come from the PostgreSQL checkpoints", async () => {
@@ -281,7 +301,7 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     expect(Date.parse(listed.updated_at)).toBeGreaterThanOrEqual(Date.parse(thread.updated_at));
   });
 
-  it("runs.stream values: metadata first, then the state after each step, then end", async () => {
+  it("runs.stream values: metadata first, then the state after each step, nothing after", async () => {
     const thread = await alice.threads.create();
     const events: { event: string; data: unknown }[] = [];
     for await (const part of alice.runs.stream(thread.thread_id, "milhena", {
@@ -291,7 +311,9 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
       events.push({ event: part.event, data: part.data });
     }
     expect(events[0]).toMatchObject({ event: "metadata", data: { thread_id: thread.thread_id } });
-    expect(events.at(-1)).toMatchObject({ event: "end", data: { status: "success" } });
+    expect(events.at(-1)?.event).toBe("values");
+    const { run_id } = events[0]!.data as { run_id: string };
+    expect((await alice.runs.get(thread.thread_id, run_id)).status).toBe("success");
     const values = events.filter((e) => e.event === "values").map((e) => e.data as Values);
     expect(values.length).toBeGreaterThan(2);
     const last = values.at(-1)!;
@@ -314,7 +336,7 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
       kinds.add(part.event);
       if (part.event === "updates") nodes.push(...Object.keys(part.data));
     }
-    expect(kinds).toEqual(new Set(["metadata", "updates", "end"]));
+    expect(kinds).toEqual(new Set(["metadata", "updates"]));
     expect(nodes).toEqual(["cacheCheck", "classify", "businessTool", "translate", "persistMemory"]);
     const state = await alice.threads.getState<Values>(thread.thread_id);
     expect(state.values.response?.answer).toMatch(/\d/);
@@ -403,6 +425,23 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     expect(await statusOf(bob.runs.wait(id, "milhena", { input }))).toBe(404);
     expect(await statusOf(bob.runs.wait(id, "milhena", { input, ifNotExists: "create" }))).toBe(404);
     expect(await statusOf(bob.runs.cancel(id, "00000000-0000-4000-8000-000000000000"))).toBe(404);
+    const [aliceRun] = await alice.runs.list(id);
+    expect(aliceRun?.status).toBe("success");
+    expect(await statusOf(bob.runs.get(id, aliceRun!.run_id))).toBe(404);
+    expect(await statusOf(bob.runs.list(id))).toBe(404);
+    expect(await statusOf(bob.runs.join(id, aliceRun!.run_id))).toBe(404);
+    expect(await statusOf(bob.runs.cancel(id, aliceRun!.run_id))).toBe(404);
+    const head = (await alice.threads.getState(id)).checkpoint.checkpoint_id!;
+    expect(await statusOf(bob.threads.getState(id, head))).toBe(404);
+    expect(await statusOf(bob.threads.update(id, { metadata: { owner: "bob" } }))).toBe(404);
+    expect(
+      await statusOf(
+        bob.threads.updateState(id, { values: { messages: [{ type: "ai", content: "hacked" }] } }),
+      ),
+    ).toBe(404);
+    expect(await statusOf(bob.runs.wait(id, "milhena", { input, checkpointId: head }))).toBe(404);
+    expect(await statusOf(bob.runs.create(id, "milhena", { input }))).toBe(404);
+    expect(await statusOf(bob.threads.delete(id))).toBe(404);
     const stream = async () => {
       for await (const part of bob.runs.stream(id, "milhena", { input })) void part;
     };
@@ -440,7 +479,8 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
           await alice.runs.cancel(thread.thread_id, run_id);
         }
       }
-      expect(events.at(-1)).toMatchObject({ event: "end", data: { status: "interrupted" } });
+      expect(events.map((e) => e.event)).not.toContain("error");
+      expect((await alice.runs.get(thread.thread_id, runId!)).status).toBe("interrupted");
       // Finished runs cannot be cancelled again.
       expect(await statusOf(alice.runs.cancel(thread.thread_id, runId!))).toBe(404);
       expect(events.some((e) => e.event === "error")).toBe(false);
@@ -509,8 +549,11 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     } finally {
       await lock.release();
     }
-    expect(first.at(-1)).toMatchObject({ event: "end", data: { status: "success" } });
-    expect(second.at(-1)).toMatchObject({ event: "end", data: { status: "success" } });
+    expect(first.at(-1)?.event).toBe("values");
+    expect(second.at(-1)?.event).toBe("values");
+    const runs = await alice.runs.list(thread.thread_id);
+    expect(runs.map((r) => r.status)).toEqual(["success", "success"]);
+    expect(runs.map((r) => r.multitask_strategy)).toEqual(["enqueue", "reject"]);
     const firstValues = first.filter((e) => e.event === "values").map((e) => e.data as Values);
     const secondValues = second.filter((e) => e.event === "values").map((e) => e.data as Values);
     // The queued run started from the first run's final state: no interleaving.

@@ -4,9 +4,9 @@ import type { RunnableConfig } from "@langchain/core/runnables";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { ChannelVersions, Checkpoint, CheckpointMetadata } from "@langchain/langgraph-checkpoint";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { compileMilhenaGraph } from "../../graph/builder.ts";
 import { applyServerTimeouts, createApp, SERVER_TIMEOUTS } from "../../server/app.ts";
 import { CancellableCheckpointer } from "../../server/cancellableCheckpointer.ts";
+import { createRunService } from "../../server/runs/runService.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
 
 /** Faults and abuse the server must turn into clear answers, on the real PostgreSQL. */
@@ -173,10 +173,7 @@ describe("the server under abuse", () => {
     }
     const deps = {
       ...t.deps,
-      chatGraph: compileMilhenaGraph(
-        t.runtime.deps,
-        new HeldSave(new CancellableCheckpointer(t.runtime.checkpointer, t.deps.runs)),
-      ),
+      runService: createRunService(t.deps, { wrapCheckpointer: (inner) => new HeldSave(inner) }),
     };
     const server = http.createServer(createApp(deps));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

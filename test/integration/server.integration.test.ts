@@ -290,18 +290,23 @@ describe("the Milhena server on PostgreSQL", () => {
     );
     expect(documented.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     // Every route the chat and operations routers serve is documented, and vice versa.
-    const served = (router: ReturnType<typeof chatRouter>, prefix: string) =>
+    interface Layer {
+      route?: { path: string; methods: Record<string, boolean> };
+      handle?: { stack?: Layer[] };
+    }
+    // Routers mounted inside a router (the Agent Server API's per resource) are walked too.
+    const served = (router: { stack: Layer[] }, prefix: string): string[] =>
       router.stack.flatMap((layer) => {
-        const route = layer.route as { path: string; methods: Record<string, boolean> } | undefined;
-        if (!route) return [];
+        const route = layer.route;
+        if (!route) return layer.handle?.stack ? served({ stack: layer.handle.stack }, prefix) : [];
         return Object.keys(route.methods).map(
           (m) => `${m} ${prefix}${route.path.replace(/:(\w+)/g, "{$1}")}`,
         );
       });
     const ours = [
-      ...served(chatRouter(t.deps), "/api"),
-      ...served(opsRouter(t.deps), ""),
-      ...served(createAgentServerRouter(t.deps), ""),
+      ...served(chatRouter(t.deps) as unknown as { stack: Layer[] }, "/api"),
+      ...served(opsRouter(t.deps) as unknown as { stack: Layer[] }, ""),
+      ...served(createAgentServerRouter(t.deps) as unknown as { stack: Layer[] }, ""),
     ].sort();
     expect(ours).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });

@@ -50,8 +50,8 @@ describe.each(TEST_BACKENDS)("server stores on %s", (kind) => {
     );
     expect(await threads.get("bruno", "chosen-id")).toBeNull();
     await runtime.ask("ciao", { threadId: a.threadId, userId: "anna" });
-    await threads.touch("anna", a.threadId, "ciao");
-    await threads.touch("anna", a.threadId, "second question does not retitle");
+    await threads.touch("anna", a.threadId, { title: "ciao" });
+    await threads.touch("anna", a.threadId, { title: "second question does not retitle" });
     const list = await threads.list("anna", { limit: 10, offset: 0 });
     expect(list.map((t) => t.threadId)).toEqual([a.threadId, b.threadId]);
     expect(list[0]?.title).toBe("ciao");

@@ -1,20 +1,31 @@
 import { randomUUID } from "node:crypto";
 import type { MilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaStateType } from "../../graph/state.ts";
-import type { RunInput, SupportedStreamMode } from "./requests.ts";
+import type { Callbacks } from "@langchain/core/callbacks/manager";
+import type { RunInput, SupportedStreamMode } from "../agentServer/requests.ts";
 import { RUN_ID_KEY } from "../cancellableCheckpointer.ts";
-import type { SseEvent } from "./sse.ts";
+import type { SseEvent } from "../sse.ts";
 
 export interface RunRequest {
   readonly threadId: string;
   /** Always the caller's user id (from the API key), never from the request body. */
   readonly userId: string;
   readonly runId: string;
-  readonly input: RunInput;
+  /** The new user message; null runs on from the checkpoint without one (a fork's "rerun"). */
+  readonly input: RunInput | null;
   /** Which events to produce; empty for a run nobody streams (`runs/wait`). */
   readonly modes: readonly SupportedStreamMode[];
   readonly signal: AbortSignal;
   readonly recursionLimit?: number;
+  /** The run's name, metadata and tracing callbacks (the runtime's run config) and extra configurable keys. */
+  readonly config?: {
+    readonly runName?: string;
+    readonly metadata?: Readonly<Record<string, unknown>>;
+    readonly callbacks?: Callbacks;
+    readonly configurable?: Readonly<Record<string, unknown>>;
+  };
+  /** "exit" (default): one checkpoint when the run ends; "sync": one per step (for time travel). */
+  readonly durability?: "exit" | "sync";
 }
 
 /**
@@ -49,14 +60,23 @@ export async function* runEvents(
   const libModes: LibMode[] = ["values"];
   if (request.modes.includes("updates")) libModes.push("updates");
   if (request.modes.includes("messages-tuple")) libModes.push("messages");
-  const stream = await graph.stream(graphInput(request.input), {
-    configurable: { thread_id: request.threadId, user_id: request.userId, [RUN_ID_KEY]: request.runId },
+  const { configurable, ...named } = request.config ?? {};
+  const stream = await graph.stream(request.input ? graphInput(request.input) : null, {
+    ...named,
+    metadata: { ...named.metadata },
+    // The run's own keys come last: nothing a client sends can name another thread, user or run.
+    configurable: {
+      ...configurable,
+      thread_id: request.threadId,
+      user_id: request.userId,
+      [RUN_ID_KEY]: request.runId,
+    },
     streamMode: libModes,
     signal: request.signal,
     runId: request.runId,
-    // One checkpoint when the run ends (as the chat API does); a cancelled run writes none (the graph
-    // runs on a CancellableCheckpointer).
-    durability: "exit",
+    // By default one checkpoint when the run ends (as the chat API does); a cancelled run writes none
+    // (the graph runs on a CancellableCheckpointer, which also keeps a "sync" run's steps until it ends).
+    durability: request.durability ?? "exit",
     ...(request.recursionLimit !== undefined ? { recursionLimit: request.recursionLimit } : {}),
   });
   let last: MilhenaStateType | null = null;

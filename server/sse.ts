@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { toWire } from "./wire.ts";
+import { toWire } from "./agentServer/wire.ts";
 
 /** One Server-Sent Event; `data` is serialized with the wire serializer (messages as dicts). */
 export interface SseEvent {

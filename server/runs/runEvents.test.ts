@@ -5,10 +5,10 @@ import type { Classifier } from "../../classifier/types.ts";
 import { compileMilhenaGraph } from "../../graph/builder.ts";
 import { CancellableCheckpointer } from "../cancellableCheckpointer.ts";
 import { classification, fakeDeps } from "../../test/support/fakes.ts";
-import type { SupportedStreamMode } from "./requests.ts";
+import type { SupportedStreamMode } from "../agentServer/requests.ts";
 import { runEvents, type RunRequest } from "./runEvents.ts";
-import type { SseEvent } from "./sse.ts";
-import { toWire } from "./wire.ts";
+import type { SseEvent } from "../sse.ts";
+import { toWire } from "../agentServer/wire.ts";
 
 function setup(classifier: Classifier = new RuleClassifier()) {
   const cancelled = new Set<string>();

@@ -52,7 +52,7 @@ const state: JsonSchema = {
     messages: {
       type: "array",
       description: "The conversation (bounded); the answer is the last AI message",
-      items: message,
+      items: { $ref: "#/definitions/BaseMessage" },
     },
     context: {
       type: ["object", "null"],
@@ -122,11 +122,19 @@ export interface GraphSchemas {
   readonly context_schema: null;
 }
 
+/** As the official server writes its schemas: draft-07, with the message type among the definitions. */
+const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
+const withDefinitions = (schema: JsonSchema): JsonSchema => ({
+  ...schema,
+  definitions: { BaseMessage: message },
+  $schema: DRAFT_07,
+});
+
 export const MILHENA_SCHEMAS: GraphSchemas = {
   graph_id: GRAPH_ID,
-  input_schema: input,
-  output_schema: { ...state, title: "MilhenaOutput" },
-  state_schema: state,
-  config_schema: config,
+  input_schema: { ...input, $schema: DRAFT_07 },
+  output_schema: withDefinitions({ ...state, title: "MilhenaOutput" }),
+  state_schema: withDefinitions(state),
+  config_schema: { ...config, $schema: DRAFT_07 },
   context_schema: null,
 };

@@ -290,7 +290,7 @@ describe.each(TARGETS)("the official Agent Server tests against %s", (target) =>
         seenEventTypes.add(chunk.event);
         last = chunk;
         if (chunk.event === "metadata") runId = (chunk.data as { run_id: string }).run_id;
-        if (chunk.event === "updates") seenNodes.push(Object.keys(chunk.data as object)[0]!);
+        if (chunk.event === "updates") seenNodes.push(Object.keys(chunk.data)[0]!);
       }
       expect(seenNodes).toEqual(NODES);
       expect(last?.event).toBe("updates");

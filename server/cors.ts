@@ -1,8 +1,15 @@
 import cors from "cors";
 import type express from "express";
 
-/** Headers a browser client may read from an answer (the SDK reads the run's location and the request id). */
-const EXPOSED = ["Content-Location", "Location", "Retry-After", "X-Request-Id"];
+/** Headers a browser client may read from an answer (the SDK reads the run's location, paging totals and the request id). */
+const EXPOSED = [
+  "Content-Location",
+  "Location",
+  "Retry-After",
+  "X-Request-Id",
+  "X-Pagination-Total",
+  "X-Pagination-Next",
+];
 
 /**
  * CORS for browser clients on other origins (LangGraph Studio, agent-chat UIs): only the configured

@@ -5,6 +5,7 @@ import { callerOf, requestIdOf } from "../caller.ts";
 import { answerChunks, chatThread, runChat, threadMessages } from "../chatRun.ts";
 import type { AppDeps } from "../deps.ts";
 import { ApiError, notFound, toApiError } from "../errors.ts";
+import { createSseWriter } from "../sse.ts";
 import { ThreadIdSchema } from "../threadId.ts";
 
 export const ChatRequestSchema = z
@@ -65,34 +66,29 @@ export function chatRouter(deps: AppDeps): express.Router {
     res.on("close", () => {
       if (!res.writableFinished) aborted.abort(new Error("client went away"));
     });
-    res.writeHead(200, {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store, no-transform",
-      connection: "keep-alive",
-      "x-accel-buffering": "no",
-    });
-    const send = (event: string, data: unknown) => {
-      if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    };
-    send("meta", { threadId, requestId: requestIdOf(res) });
+    // The one SSE writer of the server: it waits for a full socket buffer to drain (backpressure).
+    const writer = createSseWriter(res);
+    writer.start();
+    const send = (event: string, data: unknown) => writer.send({ event, data });
+    await send("meta", { threadId, requestId: requestIdOf(res) });
     try {
       const response = await runChat(deps, caller, threadId, body.message, {
         signal: aborted.signal,
         requestId: requestIdOf(res),
-        onNode: (node) => send("progress", { node }),
+        onNode: (node) => void send("progress", { node }),
         createdThread: created,
       });
-      for (const text of answerChunks(response.answer)) send("chunk", { text });
-      send("final", response);
+      for (const text of answerChunks(response.answer)) await send("chunk", { text });
+      await send("final", response);
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.status >= 500)
         deps.logger.error({ requestId: requestIdOf(res), err: String(error) }, "stream failed");
-      send("error", {
+      await send("error", {
         error: { code: apiError.code, message: apiError.message, requestId: requestIdOf(res) },
       });
     }
-    res.end();
+    writer.end();
   });
 
   router.get("/threads", async (req, res) => {

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "../../config/env.ts";
 import { createMilhenaRuntime } from "../../graph/runtime.ts";
 import { seedDemo } from "../../db/demo/seed.ts";
+import { Client } from "@langchain/langgraph-sdk";
 import { capturingLogger } from "../support/fakes.ts";
+import { startTestServer } from "../support/testServer.ts";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
 
 /** A stand-in LangSmith API that records what it receives. */
@@ -63,6 +65,34 @@ describe("LangSmith tracing", () => {
       expect(sent).toContain("plan-2026-");
       expect(sent).not.toContain("test-langsmith-key");
     } finally {
+      await capture.close();
+    }
+  });
+
+  it("an Agent Server run is traced as a chat run is: its name, the prompt versions, each node", async () => {
+    const capture = await startCapture();
+    const server = await startTestServer({
+      env: {
+        LANGSMITH_TRACING: "true",
+        LANGSMITH_API_KEY: "test-langsmith-key",
+        LANGSMITH_ENDPOINT: capture.url,
+      },
+    });
+    try {
+      const client = new Client({ apiUrl: server.baseUrl, apiKey: await server.createKey("traced") });
+      const thread = await client.threads.create();
+      await client.runs.wait(thread.thread_id, "milhena", {
+        input: { messages: [{ role: "user", content: "ciao!" }] },
+      });
+      await server.runtime.tracing.flush(10_000);
+      const sent = capture.bodies.join("\n");
+      for (const name of ["milhena", "cacheCheck", "classify", "respond", "persistMemory"]) {
+        expect(sent).toContain(`"name":"${name}"`);
+      }
+      expect(sent).toContain("plan-2026-");
+      expect(sent).toContain(thread.thread_id);
+    } finally {
+      await server.close();
       await capture.close();
     }
   });

@@ -120,6 +120,7 @@ export function createRunService(deps: RunServiceDeps, options: RunServiceOption
   async function afterCancel(request: RunRequest, runId: string): Promise<RunOutcome> {
     registry.update(runId, "interrupted");
     if (request.createdThread) {
+      registry.forgetThread(request.threadId);
       await threads.delete(request.caller.userId, request.threadId).catch((error: unknown) => {
         logger.warn(
           { err: String(error), threadId: request.threadId },

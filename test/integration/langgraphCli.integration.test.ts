@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../db/migrate.ts";
@@ -7,31 +5,13 @@ import { seedDemo } from "../../db/demo/seed.ts";
 import { runEtl } from "../../tools/etl.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 import { truthRuns } from "../support/truth.ts";
-import { freePort } from "../support/freePort.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-async function waitForServer(url: string, child: ChildProcess, log: () => string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`langgraph dev exited early (${child.exitCode}):\n${log()}`);
-    try {
-      const res = await fetch(`${url}/ok`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`langgraph dev did not start in ${timeoutMs} ms:\n${log()}`);
-}
+import { startLanggraphDev, type ChildServer } from "../support/childServer.ts";
 
 // The CLI swaps in its own checkpointer; the business data comes from a fresh PostgreSQL database
 // (PGlite is single-process, so it cannot be shared with the test while the server runs).
 describe.runIf(TEST_BACKENDS.includes("postgres"))("langgraph dev serves the Milhena graph", () => {
   let db: TestDatabase;
-  let child: ChildProcess;
-  let output = "";
+  let server: ChildServer;
   let url = "";
   const now = new Date();
 
@@ -47,42 +27,12 @@ describe.runIf(TEST_BACKENDS.includes("postgres"))("langgraph dev serves the Mil
       BUSINESS_TZ: "UTC",
       DATABASE_URL: db.connectionString,
     };
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    child = spawn(
-      process.execPath,
-      [
-        path.join(ROOT, "node_modules/@langchain/langgraph-cli/dist/cli/cli.mjs"),
-        "dev",
-        "--port",
-        String(port),
-        "--host",
-        "127.0.0.1",
-        "--no-browser",
-        "--config",
-        path.join(ROOT, "langgraph.json"),
-      ],
-      { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-    await waitForServer(url, child, () => output, 120_000);
+    server = await startLanggraphDev(env);
+    url = server.url;
   }, 180_000);
 
   afterAll(async () => {
-    if (child?.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
+    await server?.stop();
     await db?.destroy();
   });
 

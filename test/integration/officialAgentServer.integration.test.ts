@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../db/migrate.ts";
 import { seedDemo } from "../../db/demo/seed.ts";
 import { createApiKeyStore } from "../../server/auth/apiKeys.ts";
 import { runEtl } from "../../tools/etl.ts";
-import { ROOT, startChildServer, type ChildServer } from "../support/childServer.ts";
+import { startChildServer, startLanggraphDev, type ChildServer } from "../support/childServer.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 
 /**
@@ -60,22 +59,7 @@ async function startTarget(
     });
     return { server, client: new Client({ apiUrl: server.url, apiKey: key }) };
   }
-  const cli = path.join(ROOT, "node_modules/@langchain/langgraph-cli/dist/cli/cli.mjs");
-  const server = await startChildServer(
-    process.execPath,
-    [
-      cli,
-      "dev",
-      "--port",
-      "{port}",
-      "--host",
-      "127.0.0.1",
-      "--no-browser",
-      "--config",
-      path.join(ROOT, "langgraph.json"),
-    ],
-    { env, readyPath: "/ok", timeoutMs: 150_000 },
-  );
+  const server = await startLanggraphDev(env);
   return { server, client: new Client({ apiUrl: server.url }) };
 }
 

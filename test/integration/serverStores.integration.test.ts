@@ -70,6 +70,41 @@ describe.each(TEST_BACKENDS)("server stores on %s", (kind) => {
     expect(await threads.deleteAllFor("anna")).toBe(1);
   });
 
+  it("threads: filtered by status, sorted as asked, their metadata merged and status kept", async () => {
+    const threads = createThreadStore(db.pool, "milhena", runtime.checkpointer);
+    const first = await threads.create("carla", { metadata: { source: "sdk" } });
+    const second = await threads.create("carla", { metadata: { source: "sdk" } });
+    const changed = await threads.touch("carla", first.threadId, {
+      status: "error",
+      metadata: { graph_id: "milhena" },
+      title: "una domanda",
+    });
+    expect(changed).toMatchObject({
+      status: "error",
+      title: "una domanda",
+      metadata: { source: "sdk", graph_id: "milhena" },
+    });
+    expect(await threads.touch("bruno", first.threadId, { status: "idle" })).toBeNull();
+    const ids = async (options: Parameters<typeof threads.list>[1]) =>
+      (await threads.list("carla", options)).map((t) => t.threadId);
+    const page = { limit: 10, offset: 0 };
+    expect(await ids({ ...page, status: "error" })).toEqual([first.threadId]);
+    expect(await ids({ ...page, status: "idle" })).toEqual([second.threadId]);
+    expect(await ids({ ...page, sortBy: "created_at", sortOrder: "asc" })).toEqual([
+      first.threadId,
+      second.threadId,
+    ]);
+    expect(await ids({ ...page, sortBy: "created_at", sortOrder: "desc" })).toEqual([
+      second.threadId,
+      first.threadId,
+    ]);
+    // The first was touched last.
+    expect(await ids({ ...page, sortBy: "updated_at" })).toEqual([first.threadId, second.threadId]);
+    expect(await ids({ limit: 1, offset: 1, sortBy: "created_at", sortOrder: "asc" })).toEqual([
+      second.threadId,
+    ]);
+  });
+
   it("threads: an id with saved conversation but no owner cannot be claimed", async () => {
     const threads = createThreadStore(db.pool, "milhena", runtime.checkpointer);
     await runtime.ask("ciao", { threadId: "cli-conversation", userId: "cli" });

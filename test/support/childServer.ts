@@ -69,3 +69,14 @@ export async function startChildServer(
   await stop();
   throw new Error(`${command} did not start in ${options.timeoutMs} ms:\n${output}`);
 }
+
+/** The official server, `langgraph dev`, on Milhena's `langgraph.json` (its own in-memory checkpointer). */
+export function startLanggraphDev(env: NodeJS.ProcessEnv, timeoutMs = 150_000): Promise<ChildServer> {
+  const cli = path.join(ROOT, "node_modules/@langchain/langgraph-cli/dist/cli/cli.mjs");
+  const config = path.join(ROOT, "langgraph.json");
+  return startChildServer(
+    process.execPath,
+    [cli, "dev", "--port", "{port}", "--host", "127.0.0.1", "--no-browser", "--config", config],
+    { env: { LANGGRAPH_CLI_NO_ANALYTICS: "1", ...env }, readyPath: "/ok", timeoutMs },
+  );
+}

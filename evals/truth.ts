@@ -4,7 +4,7 @@ import type { TimeWindow } from "../graph/labels.ts";
 import type { TruthKey } from "./dataset.ts";
 
 /**
- * Truths for the evals: SQL on the seeded n8n tables, written from DESIGN.md's data semantics with
+ * Truths for the evals: SQL on the seeded n8n tables, written from the data semantics of docs/architecture.md with
  * PostgreSQL's own calendar arithmetic — independent of Milhena's window code, ETL and business tables.
  */
 export interface TruthOptions {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DraftPlanSchema } from "./plan.ts";
 
-/** Labels shared by the classifier, the API and the evals (DESIGN.md, "Labels"). */
+/** Labels shared by the classifier, the API and the evals (docs/architecture.md, "Contracts"). */
 export const INTENTS = [
   "GREETING",
   "HELP",
@@ -70,7 +70,7 @@ export type AnalysisKind = NonNullable<Classification["analysis"]>;
 /** Days of history a forecast uses unless the question names another span. */
 export const FORECAST_HISTORY_DAYS = 28;
 
-/** The window a data question uses when it names none (DESIGN.md: success rate over 30 days). */
+/** The window a data question uses when it names none (docs/architecture.md, "Data semantics": success rate over 30 days). */
 export function defaultWindow(
   intent: Intent,
   queryType: QueryType | null,

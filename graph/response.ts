@@ -3,7 +3,7 @@ import type { Intent, Language, QueryType, TimeWindow } from "./labels.ts";
 import type { ResponsePlan } from "./plan.ts";
 import type { ResponseSeries } from "./series.ts";
 
-/** The response object of DESIGN.md (CLI `--json`, `POST /api/chat`). */
+/** The response object (docs/architecture.md, "Contracts") (CLI `--json`, `POST /api/chat`). */
 export interface MilhenaResponse {
   readonly threadId: string;
   readonly answer: string;

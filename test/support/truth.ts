@@ -1,7 +1,7 @@
 import type pg from "pg";
 
 /**
- * Independent truth: SQL written straight from DESIGN.md's data semantics, on the n8n tables, using
+ * Independent truth: SQL written straight from the data semantics of docs/architecture.md, on the n8n tables, using
  * PostgreSQL's own time-zone arithmetic (not Milhena's window code).
  */
 export interface TruthOptions {

@@ -16,7 +16,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import pino from "pino";
 import { loadEnv } from "../config/env.ts";
 import { silentLogger } from "../config/logger.ts";
 import { openDatabase, type Database } from "../db/database.ts";
@@ -65,7 +64,7 @@ async function startBenchServer(database: Database, cacheTtlSeconds: number): Pr
       ? await openDatabase({ databaseUrl: database.connectionString, dataDir: "unused" })
       : null;
   const runtime = await createMilhenaRuntime(env, { database: own ?? database, logger: silentLogger });
-  const deps = createServerDeps(env, runtime, { logger: pino({ level: "silent" }) });
+  const deps = createServerDeps(env, runtime, { logger: silentLogger });
   const server = http.createServer(createApp(deps));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

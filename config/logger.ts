@@ -1,31 +1,38 @@
-/** Minimal structured JSON logger (one JSON object per line on stderr). Secrets never passed in. */
-export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+import { AsyncLocalStorage } from "node:async_hooks";
+import pino, { type DestinationStream, type Logger as PinoLogger } from "pino";
 
-export interface Logger {
-  debug(msg: string, fields?: Record<string, unknown>): void;
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-  child(fields: Record<string, unknown>): Logger;
+/**
+ * The one logger of Milhena (graph, server, CLI, evals): pino, one JSON object per line on stderr
+ * (`time` ISO, `level` as a word, `msg`). Lines written while handling a request carry its request id,
+ * thread and user from the log context (`withLogContext`), LLM calls and graph nodes included, without
+ * each call site passing them. Secrets and question texts are never passed in.
+ */
+export type Logger = PinoLogger;
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+const logContext = new AsyncLocalStorage<Readonly<Record<string, unknown>>>();
+
+/** Runs `fn` with `fields` added to every log line written inside it (nested contexts add up). */
+export function withLogContext<T>(fields: Readonly<Record<string, unknown>>, fn: () => T): T {
+  return logContext.run({ ...logContext.getStore(), ...fields }, fn);
 }
 
 export function createLogger(
   level: LogLevel = "info",
   base: Record<string, unknown> = {},
-  write: (line: string) => void = (line) => process.stderr.write(line + "\n"),
+  destination: DestinationStream = pino.destination({ fd: 2, sync: true }),
 ): Logger {
-  const emit = (lvl: Exclude<LogLevel, "silent">, msg: string, fields?: Record<string, unknown>) => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }));
-  };
-  return {
-    debug: (m, f) => emit("debug", m, f),
-    info: (m, f) => emit("info", m, f),
-    warn: (m, f) => emit("warn", m, f),
-    error: (m, f) => emit("error", m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields }, write),
-  };
+  return pino(
+    {
+      level,
+      base: { service: "milhena", ...base },
+      messageKey: "msg",
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => ({ ...logContext.getStore() }),
+    },
+    destination,
+  );
 }
 
 export const silentLogger: Logger = createLogger("silent");

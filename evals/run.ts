@@ -57,15 +57,18 @@ async function main(args: EvalArgs): Promise<number> {
   // A fixed clock: "today" is the same day for Milhena, the seeder and the truths, and the labelled
   // dates of the datasets ("il 3 novembre", "last weekend") mean what their authors computed.
   const now = new Date(args.now);
-  log.info("eval.start", {
-    split: args.split,
-    provider: args.provider,
-    cases: cases.length,
-    planCases: planCases.length,
-    database: fresh.database.kind,
-    now: now.toISOString(),
-    timeZone: env.BUSINESS_TZ,
-  });
+  log.info(
+    {
+      split: args.split,
+      provider: args.provider,
+      cases: cases.length,
+      planCases: planCases.length,
+      database: fresh.database.kind,
+      now: now.toISOString(),
+      timeZone: env.BUSINESS_TZ,
+    },
+    "eval.start",
+  );
   try {
     const runtime = await createMilhenaRuntime(env, {
       database: fresh.database,
@@ -158,7 +161,7 @@ async function main(args: EvalArgs): Promise<number> {
         experimentPrefix: prefix,
         metadata: { provider: args.provider, promptVersions: versions, seed: args.seed, split: args.split },
       });
-      log.info("eval.langsmith", uploaded);
+      log.info(uploaded, "eval.langsmith");
     }
 
     const summary = Object.fromEntries(
@@ -218,7 +221,7 @@ try {
   process.exitCode = await main(args);
 } catch (e) {
   const message = e instanceof Error ? e.message : String(e);
-  log.error("eval.failed", { error: message });
+  log.error({ error: message }, "eval.failed");
   process.stderr.write(`eval: ${message}\n`);
   process.exitCode = 1;
 }

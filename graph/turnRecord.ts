@@ -41,11 +41,14 @@ export function createTurnRecorder(deps: {
       ])
         .then(() => undefined)
         .catch((error: unknown) => {
-          deps.logger.warn("could not record a finished turn in memory or the cache", {
-            event: "turn.record_failed",
-            error: error instanceof Error ? error.message : String(error),
-            threadId: interaction.threadId,
-          });
+          deps.logger.warn(
+            {
+              event: "turn.record_failed",
+              error: error instanceof Error ? error.message : String(error),
+              threadId: interaction.threadId,
+            },
+            "could not record a finished turn in memory or the cache",
+          );
         })
         .finally(() => pending.delete(write));
       pending.add(write);

@@ -66,7 +66,7 @@ export function createPlanCache(options: PlanCacheOptions, logger: Logger): Plan
       commandTimeout: 500,
     });
     redis.on("error", (error: Error) =>
-      logger.warn("plan cache: redis error", { event: "plan_cache.error", err: error.message }),
+      logger.warn({ event: "plan_cache.error", err: error.message }, "plan cache: redis error"),
     );
     cache = new RedisCache(redis, { ttl: TTL_SECONDS });
   } else {
@@ -74,10 +74,10 @@ export function createPlanCache(options: PlanCacheOptions, logger: Logger): Plan
   }
   // The cache only saves calls: when it fails, planning goes on without it.
   const failed = (what: string) => (error: unknown) => {
-    logger.warn(`plan cache ${what} failed`, {
-      event: "plan_cache.error",
-      err: error instanceof Error ? error.message : String(error),
-    });
+    logger.warn(
+      { event: "plan_cache.error", err: error instanceof Error ? error.message : String(error) },
+      `plan cache ${what} failed`,
+    );
   };
   return {
     async lookup(prompt) {

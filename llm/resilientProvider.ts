@@ -176,14 +176,17 @@ export class ResilientProvider {
         failures.push(failure);
         if (countsAgainstProvider(failure, timeoutMs < this.options.timeoutMs)) this.breaker.onFailure();
         else this.breaker.onNeutral();
-        this.logger.warn("llm call failed", {
-          event: "llm.call_failed",
-          provider: this.name,
-          model: modelId,
-          kind: failure.kind,
-          status: failure.status,
-          attempt: attempts,
-        });
+        this.logger.warn(
+          {
+            event: "llm.call_failed",
+            provider: this.name,
+            model: modelId,
+            kind: failure.kind,
+            status: failure.status,
+            attempt: attempts,
+          },
+          "llm call failed",
+        );
         if (!isRetryable(failure) || attempt === this.maxRetries) break;
         const delay =
           failure.retryAfterMs ?? backoffDelay(attempt, this.baseDelayMs, this.maxDelayMs, this.random);

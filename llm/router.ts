@@ -72,12 +72,15 @@ export class LlmRouter {
           retries: Math.max(0, error.attempts - 1),
           fallbacks: 1,
         });
-        this.logger.info("llm fallback", {
-          event: "llm.fallback",
-          task: task.name,
-          provider: provider.name,
-          reasons: error.failures.map((f) => f.kind),
-        });
+        this.logger.info(
+          {
+            event: "llm.fallback",
+            task: task.name,
+            provider: provider.name,
+            reasons: error.failures.map((f) => f.kind),
+          },
+          "llm fallback",
+        );
       }
     }
     return { value: null, provider: null, modelId: null, usage };

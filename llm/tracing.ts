@@ -25,9 +25,12 @@ export function createTracing(
 ): Tracing {
   if (!env.LANGSMITH_TRACING) return OFF;
   if (!env.LANGSMITH_API_KEY) {
-    logger.warn("LANGSMITH_TRACING is on but LANGSMITH_API_KEY is not set: tracing stays off", {
-      event: "tracing.disabled",
-    });
+    logger.warn(
+      {
+        event: "tracing.disabled",
+      },
+      "LANGSMITH_TRACING is on but LANGSMITH_API_KEY is not set: tracing stays off",
+    );
     return OFF;
   }
   const client = new Client({
@@ -48,7 +51,7 @@ export function createTracing(
       try {
         await Promise.race([client.awaitPendingTraceBatches().catch(() => undefined), timeout]);
       } catch (error) {
-        logger.warn("trace upload failed", { event: "tracing.flush_failed", error: String(error) });
+        logger.warn({ event: "tracing.flush_failed", error: String(error) }, "trace upload failed");
       } finally {
         clearTimeout(timer);
       }

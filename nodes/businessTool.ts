@@ -55,10 +55,13 @@ export function makeBusinessTool(deps: MilhenaDeps) {
     const start = requireContext(state);
     const classification = requireClassification(start);
     const unavailable = (at: RequestContext, error: unknown): MilhenaStateUpdate => {
-      deps.logger.error("business data unavailable", {
-        requestId: at.requestId,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      deps.logger.error(
+        {
+          requestId: at.requestId,
+          error: error instanceof Error ? error.message : String(error),
+        },
+        "business data unavailable",
+      );
       return { context: withAnswer(at, unavailableReply(classification.language)) };
     };
     const draft = classification.plan;
@@ -78,11 +81,14 @@ export function makeBusinessTool(deps: MilhenaDeps) {
       return { context: withToolResult(context, result) };
     } catch (error) {
       if (error instanceof PlanNotExpressibleError) {
-        deps.logger.info("plan refused by the semantic layer", {
-          event: "plan.not_expressible",
-          requestId: context.requestId,
-          reason: error.reason,
-        });
+        deps.logger.info(
+          {
+            event: "plan.not_expressible",
+            requestId: context.requestId,
+            reason: error.reason,
+          },
+          "plan refused by the semantic layer",
+        );
         return {
           context: withPlan(context, { kind: "unsupported", measure: plan.measure, topic: "combination" }),
         };

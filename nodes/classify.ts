@@ -27,14 +27,17 @@ export function makeClassify(deps: MilhenaDeps) {
       },
     );
     if (classification.intent === "UNSAFE") {
-      deps.logger.warn("unsafe request refused", {
-        event: "security.unsafe_request",
-        requestId: context.requestId,
-        userId: context.userId,
-        threadId: context.threadId,
-        rule: classification.reason,
-        questionLength: context.question.length,
-      });
+      deps.logger.warn(
+        {
+          event: "security.unsafe_request",
+          requestId: context.requestId,
+          userId: context.userId,
+          threadId: context.threadId,
+          rule: classification.reason,
+          questionLength: context.question.length,
+        },
+        "unsafe request refused",
+      );
     }
     return { context: withUsage(withClassification(context, classification, source), usage) };
   };

@@ -37,13 +37,16 @@ export function makeRespond(deps: MilhenaDeps) {
       const problems = reviewLlmText(outcome.value, factsFrom(null, [], language));
       if (problems.length === 0) return { context: withAnswer(next, outcome.value, outcome.provider) };
       next = withUsage(next, { guardRejections: 1 });
-      deps.logger.warn("llm text discarded", {
-        event: "llm.guard_rejected",
-        requestId: context.requestId,
-        task: "general",
-        provider: outcome.provider,
-        problems: problems.length,
-      });
+      deps.logger.warn(
+        {
+          event: "llm.guard_rejected",
+          requestId: context.requestId,
+          task: "general",
+          provider: outcome.provider,
+          problems: problems.length,
+        },
+        "llm text discarded",
+      );
     }
     return { context: withAnswer(next, fixedReply(intent, language)) };
   };

@@ -37,10 +37,13 @@ export function makeTranslate(deps: MilhenaDeps) {
     if (!result) return { context: withAnswer(context, unavailableReply(language)) };
     const template = renderPlanAnswer(result, language);
     if (findJargon(template).length > 0) {
-      deps.logger.error("answer held back: technical text", {
-        requestId: context.requestId,
-        jargon: findJargon(template),
-      });
+      deps.logger.error(
+        {
+          requestId: context.requestId,
+          jargon: findJargon(template),
+        },
+        "answer held back: technical text",
+      );
       return { context: withAnswer(context, unavailableReply(language)) };
     }
     const wantsLlm =
@@ -57,13 +60,16 @@ export function makeTranslate(deps: MilhenaDeps) {
       const problems = reviewLlmText(outcome.value, factsFrom(result, [template], language));
       if (problems.length === 0) return { context: withAnswer(next, outcome.value, outcome.provider) };
       next = withUsage(next, { guardRejections: 1 });
-      deps.logger.warn("llm text discarded", {
-        event: "llm.guard_rejected",
-        requestId: context.requestId,
-        task: task.name,
-        provider: outcome.provider,
-        problems: problems.length,
-      });
+      deps.logger.warn(
+        {
+          event: "llm.guard_rejected",
+          requestId: context.requestId,
+          task: task.name,
+          provider: outcome.provider,
+          problems: problems.length,
+        },
+        "llm text discarded",
+      );
     }
     return { context: withAnswer(next, template) };
   };

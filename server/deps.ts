@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import pino, { type Logger as PinoLogger } from "pino";
+import type { Logger as PinoLogger } from "../config/logger.ts";
 import type { AppEnv } from "../config/env.ts";
 import type { MilhenaRuntime } from "../graph/runtime.ts";
 import { createAuditLog, type AuditLog } from "./audit.ts";
@@ -50,7 +50,8 @@ export function createServerDeps(
   runtime: MilhenaRuntime,
   overrides: ServerDepsOverrides = {},
 ): AppDeps {
-  const logger = overrides.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "milhena" } });
+  // One logger for the server and the graph: the runtime's.
+  const logger = overrides.logger ?? runtime.deps.logger;
   const pool = runtime.database.pool;
   const schema = env.MILHENA_SCHEMA;
   const limits = { perMinute: env.RATE_LIMIT_RPM, burst: env.RATE_LIMIT_BURST };

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type express from "express";
+import { withLogContext } from "../config/logger.ts";
 import type { AppDeps } from "./deps.ts";
 import { callerOf, requestIdOf } from "./caller.ts";
 import { ApiError } from "./errors.ts";
@@ -31,7 +32,7 @@ export function requestLifecycle(deps: AppDeps): express.RequestHandler {
         "request",
       );
     });
-    next();
+    withLogContext({ requestId }, next);
   };
 }
 

@@ -54,10 +54,13 @@ export function createBusinessDataSync(pool: pg.Pool, options: SyncOptions): Bus
       if (!stale) return false;
       running = (async () => {
         const result = await runEtl(pool, opts);
-        options.logger.info("business data refreshed", {
-          processed: result.processed,
-          watermark: result.watermark,
-        });
+        options.logger.info(
+          {
+            processed: result.processed,
+            watermark: result.watermark,
+          },
+          "business data refreshed",
+        );
       })().finally(() => {
         running = null;
       });

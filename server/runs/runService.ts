@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import { withLogContext } from "../../config/logger.ts";
 import { compileMilhenaGraph, type MilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaRuntime } from "../../graph/runtime.ts";
 import type { MilhenaStateType } from "../../graph/state.ts";
@@ -148,123 +149,129 @@ export function createRunService(deps: RunServiceDeps, options: RunServiceOption
       });
   }
 
+  async function execute(request: RunRequest, hooks: RunHooks = {}): Promise<RunOutcome> {
+    const runId = request.runId ?? randomUUID();
+    const startedMs = request.startedMs ?? performance.now();
+    const metadata = clientMetadata(request.metadata);
+    const record = registry.add({
+      runId,
+      threadId: request.threadId,
+      userId: request.caller.userId,
+      assistantId: request.assistantId,
+      metadata,
+      multitaskStrategy: request.strategy,
+    });
+    const cancelOnAbort = () => runs.cancel(request.threadId, runId);
+    request.signal?.addEventListener("abort", cancelOnAbort, { once: true });
+    let started = false;
+    // ThreadRuns refuses at once a run that may not wait for a busy thread; any other run is accepted.
+    const accepted = request.strategy === "enqueue" || !runs.isBusy(request.threadId);
+    try {
+      const running = runs.run(
+        request.threadId,
+        request.strategy,
+        async (signal) => {
+          started = true;
+          registry.update(runId, "running");
+          hooks.onStart?.(record);
+          if (request.signal?.aborted) cancelOnAbort();
+          const base = runtime.runConfig(request.threadId, request.caller.userId, signal, request.requestId);
+          const runMetadata = {
+            ...metadata,
+            ...base.metadata,
+            run_id: runId,
+            thread_id: request.threadId,
+            assistant_id: request.assistantId,
+            graph_id: "milhena",
+          };
+          if (request.everyStep) checkpointer.stage(runId, runMetadata);
+          try {
+            const events = runEvents(graph, {
+              threadId: request.threadId,
+              userId: request.caller.userId,
+              runId,
+              input: request.input,
+              modes: request.modes,
+              signal,
+              config: {
+                runName: base.runName,
+                metadata: runMetadata,
+                callbacks: base.callbacks,
+                configurable: {
+                  ...(base.configurable.request_id ? { request_id: base.configurable.request_id } : {}),
+                  ...(request.checkpointId ? { checkpoint_id: request.checkpointId } : {}),
+                },
+              },
+              durability: request.everyStep ? "sync" : "exit",
+              ...(request.recursionLimit !== undefined ? { recursionLimit: request.recursionLimit } : {}),
+            });
+            let step = await events.next();
+            while (!step.done) {
+              await hooks.onEvent?.(step.value);
+              step = await events.next();
+            }
+            if (request.everyStep && !(await checkpointer.commit(runId))) return null;
+            return step.value;
+          } catch (error) {
+            // A failed run keeps the steps it completed (as the official server's history shows them).
+            if (request.everyStep) await checkpointer.commit(runId);
+            throw error;
+          } finally {
+            checkpointer.discard(runId);
+          }
+        },
+        runId,
+      );
+      if (accepted) hooks.onAccepted?.(record);
+      const values = await running;
+      // Cancelled after the last step but before the turn was saved: nothing was saved.
+      if (runs.wasCancelled(runId)) return await afterCancel(request, runId);
+      recordFinishedRun(deps, {
+        userId: request.caller.userId,
+        keyId: request.caller.keyId,
+        threadId: request.threadId,
+        ...(request.requestId ? { requestId: request.requestId } : {}),
+        response: values?.response ?? null,
+        record: values?.turnRecord ?? null,
+        seconds: (performance.now() - startedMs) / 1000,
+      });
+      registry.update(runId, "success");
+      await settleThread(request, "idle", runId);
+      return { status: "success", runId, values };
+    } catch (error) {
+      // Cancelled here, or stopped by a deletion of the thread or of the user's data.
+      if (runs.wasCancelled(runId)) return await afterCancel(request, runId);
+      if (!started) {
+        registry.update(runId, "error", publicRunError(error, request.requestId ?? ""));
+        registry.forgetRun(runId);
+        throw error;
+      }
+      logger.error(
+        { err: error, requestId: request.requestId, threadId: request.threadId, runId },
+        "run failed",
+      );
+      const publicError = publicRunError(error, request.requestId ?? "");
+      registry.update(runId, "error", publicError);
+      await settleThread(request, "error", runId);
+      return { status: "error", runId, error, publicError };
+    } finally {
+      request.signal?.removeEventListener("abort", cancelOnAbort);
+    }
+  }
+
   return {
     registry,
     graph,
-    async execute(request, hooks = {}) {
-      const runId = request.runId ?? randomUUID();
-      const startedMs = request.startedMs ?? performance.now();
-      const metadata = clientMetadata(request.metadata);
-      const record = registry.add({
-        runId,
-        threadId: request.threadId,
-        userId: request.caller.userId,
-        assistantId: request.assistantId,
-        metadata,
-        multitaskStrategy: request.strategy,
-      });
-      const cancelOnAbort = () => runs.cancel(request.threadId, runId);
-      request.signal?.addEventListener("abort", cancelOnAbort, { once: true });
-      let started = false;
-      // ThreadRuns refuses at once a run that may not wait for a busy thread; any other run is accepted.
-      const accepted = request.strategy === "enqueue" || !runs.isBusy(request.threadId);
-      try {
-        const running = runs.run(
-          request.threadId,
-          request.strategy,
-          async (signal) => {
-            started = true;
-            registry.update(runId, "running");
-            hooks.onStart?.(record);
-            if (request.signal?.aborted) cancelOnAbort();
-            const base = runtime.runConfig(
-              request.threadId,
-              request.caller.userId,
-              signal,
-              request.requestId,
-            );
-            const runMetadata = {
-              ...metadata,
-              ...base.metadata,
-              run_id: runId,
-              thread_id: request.threadId,
-              assistant_id: request.assistantId,
-              graph_id: "milhena",
-            };
-            if (request.everyStep) checkpointer.stage(runId, runMetadata);
-            try {
-              const events = runEvents(graph, {
-                threadId: request.threadId,
-                userId: request.caller.userId,
-                runId,
-                input: request.input,
-                modes: request.modes,
-                signal,
-                config: {
-                  runName: base.runName,
-                  metadata: runMetadata,
-                  callbacks: base.callbacks,
-                  configurable: {
-                    ...(base.configurable.request_id ? { request_id: base.configurable.request_id } : {}),
-                    ...(request.checkpointId ? { checkpoint_id: request.checkpointId } : {}),
-                  },
-                },
-                durability: request.everyStep ? "sync" : "exit",
-                ...(request.recursionLimit !== undefined ? { recursionLimit: request.recursionLimit } : {}),
-              });
-              let step = await events.next();
-              while (!step.done) {
-                await hooks.onEvent?.(step.value);
-                step = await events.next();
-              }
-              if (request.everyStep && !(await checkpointer.commit(runId))) return null;
-              return step.value;
-            } catch (error) {
-              // A failed run keeps the steps it completed (as the official server's history shows them).
-              if (request.everyStep) await checkpointer.commit(runId);
-              throw error;
-            } finally {
-              checkpointer.discard(runId);
-            }
-          },
-          runId,
-        );
-        if (accepted) hooks.onAccepted?.(record);
-        const values = await running;
-        // Cancelled after the last step but before the turn was saved: nothing was saved.
-        if (runs.wasCancelled(runId)) return await afterCancel(request, runId);
-        recordFinishedRun(deps, {
-          userId: request.caller.userId,
-          keyId: request.caller.keyId,
-          threadId: request.threadId,
+    // Every line logged while the run goes on (graph nodes and LLM calls included) names its request.
+    execute: (request, hooks) =>
+      withLogContext(
+        {
           ...(request.requestId ? { requestId: request.requestId } : {}),
-          response: values?.response ?? null,
-          record: values?.turnRecord ?? null,
-          seconds: (performance.now() - startedMs) / 1000,
-        });
-        registry.update(runId, "success");
-        await settleThread(request, "idle", runId);
-        return { status: "success", runId, values };
-      } catch (error) {
-        // Cancelled here, or stopped by a deletion of the thread or of the user's data.
-        if (runs.wasCancelled(runId)) return await afterCancel(request, runId);
-        if (!started) {
-          registry.update(runId, "error", publicRunError(error, request.requestId ?? ""));
-          registry.forgetRun(runId);
-          throw error;
-        }
-        logger.error(
-          { err: error, requestId: request.requestId, threadId: request.threadId, runId },
-          "run failed",
-        );
-        const publicError = publicRunError(error, request.requestId ?? "");
-        registry.update(runId, "error", publicError);
-        await settleThread(request, "error", runId);
-        return { status: "error", runId, error, publicError };
-      } finally {
-        request.signal?.removeEventListener("abort", cancelOnAbort);
-      }
-    },
+          threadId: request.threadId,
+          userId: request.caller.userId,
+        },
+        () => execute(request, hooks),
+      ),
     cancel(userId, threadId, runId) {
       if (!registry.get(userId, threadId, runId)) return false;
       return runs.cancel(threadId, runId);

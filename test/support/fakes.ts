@@ -120,7 +120,8 @@ export interface LogLine {
 
 export function capturingLogger(): { logger: Logger; lines: LogLine[] } {
   const lines: LogLine[] = [];
-  return { logger: createLogger("debug", {}, (line) => lines.push(JSON.parse(line) as LogLine)), lines };
+  const destination = { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) };
+  return { logger: createLogger("debug", {}, destination), lines };
 }
 
 export interface FakeDepsOptions {

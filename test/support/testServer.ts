@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
+import type { Logger } from "../../config/logger.ts";
 import { loadEnv } from "../../config/env.ts";
 import { seedDemo } from "../../db/demo/seed.ts";
 import type { DatabaseKind } from "../../db/database.ts";
@@ -25,6 +26,8 @@ export interface TestServerOptions {
   readonly deps?: ServerDepsOverrides;
   /** Graph dependencies to replace (a classifier that holds a run, say). */
   readonly runtime?: Pick<RuntimeOverrides, "classifier">;
+  /** One logger for the graph and the server (default: silent). */
+  readonly logger?: Logger;
   /** Demo executions to seed (default 800 over 20 days). */
   readonly executions?: number;
 }
@@ -38,7 +41,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     RATE_LIMIT_BURST: "1000",
     ...options.env,
   });
-  const runtime = await createMilhenaRuntime(env, { ...options.runtime, database: db });
+  const runtime = await createMilhenaRuntime(env, {
+    ...options.runtime,
+    database: db,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   await seedDemo(db.pool, {
     n8nSchema: env.N8N_SCHEMA,
     executions: options.executions ?? 800,
@@ -51,7 +58,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     appSchema: env.MILHENA_SCHEMA,
     timeZone: env.BUSINESS_TZ,
   });
-  const deps = createServerDeps(env, runtime, { logger: pino({ level: "silent" }), ...options.deps });
+  const deps = createServerDeps(env, runtime, {
+    logger: options.logger ?? pino({ level: "silent" }),
+    ...options.deps,
+  });
   const server = http.createServer(createApp(deps));
   applyServerTimeouts(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

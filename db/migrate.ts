@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import { createMilhenaStore } from "../memory/store.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 import type { Migration, MigrationSchemas } from "./migrations/types.ts";
 
@@ -10,7 +11,7 @@ export interface MigrateResult {
 }
 
 /**
- * Runs pending migrations and the checkpointer's `setup()` once, under a Postgres advisory lock so
+ * Runs pending migrations and the checkpointer's and the store's `setup()` once, under a Postgres advisory lock so
  * that concurrent starts (several replicas, parallel tests) never race. On a pool of one connection
  * (embedded PGlite: one process, one backend) the lock is implied and not taken.
  */
@@ -39,6 +40,8 @@ async function migrateLocked(
     if (lockClient) await lockClient.query("SELECT pg_advisory_lock(hashtext($1))", [LOCK_KEY]);
     const applied = await applyPending(pool, schemas, migrations);
     await new PostgresSaver(pool, undefined, { schema: schemas.app }).setup();
+    // The long-term store's tables (user memory), set up once like the checkpointer's.
+    await createMilhenaStore(pool, schemas.app).setup();
     return { applied };
   } finally {
     if (lockClient) {

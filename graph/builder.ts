@@ -1,3 +1,4 @@
+import type { BaseStore } from "@langchain/langgraph";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { afterCacheCheck, makeCacheCheck } from "../nodes/cacheCheck.ts";
@@ -36,8 +37,13 @@ export function buildMilhenaGraph(deps: MilhenaDeps) {
 }
 
 /** Compiles the graph with any checkpointer (PostgresSaver in production, MemorySaver in unit tests). */
-export function compileMilhenaGraph(deps: MilhenaDeps, checkpointer?: BaseCheckpointSaver) {
-  return buildMilhenaGraph(deps).compile({ checkpointer, name: "milhena" });
+/** Compiled with a checkpointer (conversations) and LangGraph's long-term store (user memory), nodes reach it as `config.store`. */
+export function compileMilhenaGraph(
+  deps: MilhenaDeps,
+  checkpointer?: BaseCheckpointSaver,
+  store?: BaseStore,
+) {
+  return buildMilhenaGraph(deps).compile({ checkpointer, ...(store ? { store } : {}), name: "milhena" });
 }
 
 export type MilhenaGraph = ReturnType<typeof compileMilhenaGraph>;

@@ -1,3 +1,4 @@
+import type { BaseStore } from "@langchain/langgraph";
 import { randomUUID } from "node:crypto";
 import { HumanMessage } from "@langchain/core/messages";
 import type { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
@@ -8,7 +9,8 @@ import type { AppEnv } from "../config/env.ts";
 import { createLogger, type Logger } from "../config/logger.ts";
 import { openDatabase, type Database } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
-import { createUserMemory, type UserMemory } from "../memory/userMemory.ts";
+import { createMilhenaStore } from "../memory/store.ts";
+import { createUserMemory, moveLegacyMemory, type UserMemory } from "../memory/userMemory.ts";
 import { createLlmStack, type LlmTuning } from "../llm/setup.ts";
 import type { BreakerState } from "../llm/types.ts";
 import { PROMPT_VERSIONS } from "../prompts/index.ts";
@@ -26,8 +28,10 @@ export interface MilhenaRuntime {
   readonly deps: MilhenaDeps;
   readonly database: Database;
   readonly checkpointer: PostgresSaver;
-  /** Per-user memory (the interactions recorded after each saved turn). */
+  /** Per-user memory (the interactions recorded after each saved turn), kept in `store`. */
   readonly memory: UserMemory;
+  /** LangGraph's long-term store (PostgresStore in Milhena's schema): namespaces `["users", userId, …]`. */
+  readonly store: BaseStore;
   /**
    * Records a saved turn in the user's memory and the answer cache, after the response (the run that
    * owns the turn calls it only when the turn completed and was not cancelled).
@@ -122,10 +126,12 @@ export async function createMilhenaRuntime(
     llm: llm.writer,
     llmDeadlineMs: env.LLM_DEADLINE_MS,
   };
-  const memory = createUserMemory(database.pool, schemas.app);
+  const store = createMilhenaStore(database.pool, schemas.app);
+  await moveLegacyMemory(database.pool, schemas.app, store);
+  const memory = createUserMemory(store);
   const recorder = createTurnRecorder({ memory, cache: deps.cache, logger });
   const checkpointer = new BatchedPostgresSaver(database.pool, schemas.app);
-  const graph = compileMilhenaGraph(deps, checkpointer);
+  const graph = compileMilhenaGraph(deps, checkpointer, store);
 
   const runConfig = (
     threadId: string,
@@ -148,6 +154,7 @@ export async function createMilhenaRuntime(
     database,
     checkpointer,
     memory,
+    store,
     recordTurn: (record) => recorder.record(record),
     settled: () => recorder.settled(),
     runConfig,

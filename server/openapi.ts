@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ChatRequestSchema } from "./routes/chat.ts";
 
-type Method = "get" | "post" | "patch" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
 export interface RouteDoc {
   readonly method: Method;
@@ -230,6 +230,41 @@ export const ROUTES: readonly RouteDoc[] = [
     tag: "agent-server",
     auth: true,
     stream: true,
+  },
+  {
+    method: "put",
+    path: "/store/items",
+    summary: "Put an item in the caller's own store namespace",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "get",
+    path: "/store/items",
+    summary: "Get an item of the caller's own store namespace",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "delete",
+    path: "/store/items",
+    summary: "Delete an item of the caller's own store namespace",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "post",
+    path: "/store/items/search",
+    summary: "Search the caller's own store items",
+    tag: "agent-server",
+    auth: true,
+  },
+  {
+    method: "post",
+    path: "/store/namespaces",
+    summary: "List the caller's own store namespaces",
+    tag: "agent-server",
+    auth: true,
   },
   {
     method: "post",

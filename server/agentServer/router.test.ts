@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { MemorySaver } from "@langchain/langgraph";
+import { InMemoryStore, MemorySaver } from "@langchain/langgraph";
 import express from "express";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
@@ -82,7 +82,14 @@ async function start(overrides: Partial<MilhenaDeps> = {}) {
     logger,
   });
   app.use(
-    createAgentServerRouter({ runtime: { graph, checkpointer }, threads, runs, runService, audit, logger }),
+    createAgentServerRouter({
+      runtime: { graph, checkpointer, store: new InMemoryStore() },
+      threads,
+      runs,
+      runService,
+      audit,
+      logger,
+    }),
   );
   app.use(errorHandler(pino({ level: "silent" })));
   server = await new Promise<Server>((resolve) => {

@@ -1,5 +1,5 @@
 import express from "express";
-import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { BaseCheckpointSaver, BaseStore } from "@langchain/langgraph";
 import type { MilhenaGraph } from "../../graph/builder.ts";
 import type { AuditLog } from "../audit.ts";
 import type { RunService } from "../runs/runService.ts";
@@ -9,6 +9,7 @@ import { ASSISTANT_ID, GRAPH_ID } from "./assistant.ts";
 import { assistantRoutes } from "./routes/assistants.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { runRoutes } from "./routes/runs.ts";
+import { storeRoutes } from "./routes/store.ts";
 import { threadRoutes } from "./routes/threads.ts";
 import { createThreadViews } from "./threadViews.ts";
 
@@ -21,7 +22,12 @@ import { createThreadViews } from "./threadViews.ts";
 
 /** What this router needs; the app's AppDeps has it (tests pass fakes and an in-memory checkpointer). */
 export interface AgentServerDeps {
-  readonly runtime: { readonly graph: MilhenaGraph; readonly checkpointer: BaseCheckpointSaver };
+  readonly runtime: {
+    readonly graph: MilhenaGraph;
+    readonly checkpointer: BaseCheckpointSaver;
+    /** LangGraph's long-term store (user memory), served on the caller's own namespaces. */
+    readonly store: BaseStore;
+  };
   readonly threads: ThreadStore;
   readonly runs: ThreadRuns;
   readonly runService: RunService;
@@ -55,6 +61,7 @@ export function createAgentServerRouter(deps: AgentServerDeps): express.Router {
       logger: deps.logger,
     }),
   );
+  router.use(storeRoutes({ store: deps.runtime.store }));
   return router;
 }
 

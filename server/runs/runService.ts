@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { BaseCheckpointSaver, BaseStore } from "@langchain/langgraph";
 import { withLogContext } from "../../config/logger.ts";
 import { compileMilhenaGraph, type MilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaRuntime } from "../../graph/runtime.ts";
@@ -81,6 +81,8 @@ export interface RunService {
 export interface RunServiceDeps extends FinishedRunDeps {
   readonly runtime: Pick<MilhenaRuntime, "deps" | "recordTurn" | "runConfig"> & {
     readonly checkpointer: BaseCheckpointSaver;
+    /** The long-term store the graph's nodes reach (user memory); none in tests that need none. */
+    readonly store?: BaseStore;
   };
   readonly threads: Pick<ThreadStore, "touch" | "delete">;
   readonly runs: ThreadRuns;
@@ -115,7 +117,11 @@ function clientMetadata(metadata: Readonly<Record<string, unknown>> | undefined)
 export function createRunService(deps: RunServiceDeps, options: RunServiceOptions = {}): RunService {
   const { runtime, threads, runs, logger } = deps;
   const checkpointer = new CancellableCheckpointer(runtime.checkpointer, runs);
-  const graph = compileMilhenaGraph(runtime.deps, options.wrapCheckpointer?.(checkpointer) ?? checkpointer);
+  const graph = compileMilhenaGraph(
+    runtime.deps,
+    options.wrapCheckpointer?.(checkpointer) ?? checkpointer,
+    runtime.store,
+  );
   const registry = createRunRegistry();
 
   async function afterCancel(request: RunRequest, runId: string): Promise<RunOutcome> {

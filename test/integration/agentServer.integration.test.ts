@@ -455,6 +455,36 @@ describe("Agent Server API with the LangGraph SDK on PostgreSQL", () => {
     expect(state.values.messages).toHaveLength(2);
   });
 
+  it("client.store: the caller's own memory and items; another user's namespace is not found", async () => {
+    const thread = await alice.threads.create();
+    await alice.runs.wait(thread.thread_id, "milhena", {
+      input: { messages: [{ role: "user", content: "quanti ordini oggi?" }] },
+    });
+    // The turn is recorded after its response: wait for it to land in the store.
+    await server.runtime.settled();
+    const own = ["users", "alice"];
+    const found = await alice.store.searchItems(own, { limit: 100 });
+    expect(found.items.map((i) => i.namespace.join("/"))).toContain("users/alice/interactions");
+    expect(found.items.some((i) => i.key === "profile")).toBe(true);
+    const namespaces = await alice.store.listNamespaces();
+    expect(namespaces.namespaces.every((ns) => ns[0] === "users" && ns[1] === "alice")).toBe(true);
+
+    await alice.store.putItem([...own, "notes"], "n1", { text: "ricordami di controllare i resi" });
+    expect((await alice.store.getItem([...own, "notes"], "n1"))?.value).toEqual({
+      text: "ricordami di controllare i resi",
+    });
+    // Bob cannot read, write or delete in Alice's namespace, and his searches never reach it.
+    expect(await statusOf(bob.store.getItem([...own, "notes"], "n1"))).toBe(404);
+    expect(await statusOf(bob.store.putItem([...own, "notes"], "n2", { text: "x" }))).toBe(404);
+    expect(await statusOf(bob.store.deleteItem([...own, "notes"], "n1"))).toBe(404);
+    expect((await bob.store.searchItems(own)).items).toEqual([]);
+    expect((await bob.store.searchItems(["users"], { limit: 100 })).items).toEqual([]);
+    expect((await bob.store.searchItems([], { limit: 100 })).items).toEqual([]);
+    expect((await bob.store.listNamespaces({ prefix: ["users"] })).namespaces).toEqual([]);
+    await alice.store.deleteItem([...own, "notes"], "n1");
+    expect(await alice.store.getItem([...own, "notes"], "n1")).toBeNull();
+  });
+
   it("cancel aborts a running run; the thread's last checkpoint stays as it was", async () => {
     const thread = await alice.threads.create();
     await alice.runs.wait(thread.thread_id, "milhena", {

@@ -204,7 +204,7 @@ describe("the server under abuse", () => {
       });
       await t.runtime.settled();
       const { rows } = await t.db.pool.query<{ memory: number; cache: number }>(
-        `SELECT (SELECT count(*) FROM milhena.user_interaction WHERE user_id = 'zeno')::int AS memory,
+        `SELECT (SELECT count(*) FROM milhena.store WHERE namespace_path LIKE 'users:zeno:%')::int AS memory,
                 (SELECT count(*) FROM milhena.answer_cache WHERE user_id = 'zeno')::int AS cache`,
       );
       expect(rows[0]).toEqual({ memory: 0, cache: 0 });

@@ -371,7 +371,10 @@ describe("the Milhena server on PostgreSQL", () => {
       const q = async (sql: string) => ((await t.db.pool.query(sql, [user])).rows[0] as { n: number }).n;
       return {
         threads: await q("SELECT count(*)::int AS n FROM milhena.threads WHERE user_id = $1"),
-        memory: await q("SELECT count(*)::int AS n FROM milhena.user_interaction WHERE user_id = $1"),
+        // Memory lives in LangGraph's store, under the user's namespace.
+        memory: await q(
+          "SELECT count(*)::int AS n FROM milhena.store WHERE namespace_path = 'users:' || $1 || ':interactions'",
+        ),
         cache: await q("SELECT count(*)::int AS n FROM milhena.answer_cache WHERE user_id = $1"),
       };
     };
@@ -396,7 +399,7 @@ describe("the Milhena server on PostgreSQL", () => {
         (SELECT count(*) FROM milhena.threads) AS threads,
         (SELECT coalesce(max(updated_at)::text, '') FROM milhena.threads) AS threads_at,
         (SELECT count(*) FROM milhena.checkpoints) AS checkpoints,
-        (SELECT count(*) FROM milhena.user_interaction) AS memory,
+        (SELECT count(*) FROM milhena.store) AS memory,
         (SELECT count(*) FROM milhena.api_keys) AS keys`);
       return JSON.stringify(rows[0]);
     };
@@ -496,7 +499,10 @@ describe("answers stopped halfway", () => {
     ).toBe(0);
     expect(await count("SELECT count(*)::int AS n FROM milhena.threads WHERE user_id = $1", "erin")).toBe(0);
     expect(
-      await count("SELECT count(*)::int AS n FROM milhena.user_interaction WHERE user_id = $1", "erin"),
+      await count(
+        "SELECT count(*)::int AS n FROM milhena.store WHERE namespace_path LIKE 'users:' || $1 || ':%'",
+        "erin",
+      ),
     ).toBe(0);
   });
 
@@ -544,7 +550,10 @@ describe("answers stopped halfway", () => {
     release();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(
-      await count("SELECT count(*)::int AS n FROM milhena.user_interaction WHERE user_id = $1", "gina"),
+      await count(
+        "SELECT count(*)::int AS n FROM milhena.store WHERE namespace_path LIKE 'users:' || $1 || ':%'",
+        "gina",
+      ),
     ).toBe(0);
     const list = (await (
       await fetch(`${t.baseUrl}/api/threads`, { headers: { authorization: `Bearer ${gina}` } })

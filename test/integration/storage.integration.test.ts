@@ -1,9 +1,10 @@
+import { createMilhenaStore } from "../../memory/store.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerCache } from "../../cache/answerCache.ts";
 import { migrate } from "../../db/migrate.ts";
 import { MIGRATIONS } from "../../db/migrations/index.ts";
 import { ensureN8nTables } from "../../db/n8nSchema.ts";
-import { createUserMemory, MAX_INTERACTIONS } from "../../memory/userMemory.ts";
+import { createUserMemory, MAX_INTERACTIONS, moveLegacyMemory } from "../../memory/userMemory.ts";
 import { classification } from "../support/fakes.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 
@@ -50,7 +51,7 @@ describe.each(TEST_BACKENDS)("storage on %s", (kind) => {
   });
 
   it("keeps the last 50 interactions per user and a profile", async () => {
-    const memory = createUserMemory(db.pool, "milhena");
+    const memory = createUserMemory(createMilhenaStore(db.pool, "milhena"));
     for (let i = 0; i < MAX_INTERACTIONS + 5; i++) {
       await memory.record({
         userId: "anna",
@@ -81,6 +82,56 @@ describe.each(TEST_BACKENDS)("storage on %s", (kind) => {
       topics: { EMAILS: 27, ORDERS: 28 },
     });
     expect((await memory.recent("bob")).map((i) => i.question)).toEqual(["ciao"]);
+    // Kept in LangGraph's store tables in Milhena's schema, through the shared pool.
+    const { rows } = await db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM milhena.store WHERE namespace_path LIKE 'users:anna%'",
+    );
+    expect(rows[0]?.n).toBe(MAX_INTERACTIONS + 1);
+    expect(await memory.eraseUser("anna")).toBe(MAX_INTERACTIONS);
+    expect(await memory.profile("anna")).toBeNull();
+    expect(await memory.recent("anna")).toEqual([]);
+    expect((await memory.recent("bob")).map((i) => i.question)).toEqual(["ciao"]);
+  });
+
+  it("users whose ids share a prefix or match as a pattern never see each other's memory", async () => {
+    const memory = createUserMemory(createMilhenaStore(db.pool, "milhena"));
+    const say = (userId: string, question: string) =>
+      memory.record({ userId, threadId: "t", question, answer: "ok", classification: classification() });
+    await say("ann", "ann's question");
+    await say("annabel", "annabel's question");
+    await say("a_b", "a_b's question");
+    await say("axb", "axb's question");
+    expect((await memory.recent("ann")).map((i) => i.question)).toEqual(["ann's question"]);
+    expect((await memory.recent("a_b")).map((i) => i.question)).toEqual(["a_b's question"]);
+    expect(await memory.eraseUser("ann")).toBe(1);
+    expect(await memory.eraseUser("a_b")).toBe(1);
+    expect((await memory.recent("annabel")).map((i) => i.question)).toEqual(["annabel's question"]);
+    expect((await memory.recent("axb")).map((i) => i.question)).toEqual(["axb's question"]);
+  });
+
+  it("moves memory an earlier version kept in its own tables into the store, once", async () => {
+    await db.pool.query(
+      `INSERT INTO milhena.user_interaction (user_id, thread_id, question, answer, intent, query_type, language)
+       VALUES ('carlo', 'old-thread', 'quanti ordini ieri?', 'Ieri 4 ordini.', 'BUSINESS_DATA', 'ORDERS', 'it')`,
+    );
+    await db.pool.query(
+      `INSERT INTO milhena.user_profile (user_id, preferred_language, topics, interactions)
+       VALUES ('carlo', 'it', '{"ORDERS": 7}', 7)`,
+    );
+    const store = createMilhenaStore(db.pool, "milhena");
+    expect(await moveLegacyMemory(db.pool, "milhena", store)).toBe(1);
+    expect(await moveLegacyMemory(db.pool, "milhena", store)).toBe(0);
+    const memory = createUserMemory(store);
+    expect((await memory.recent("carlo")).map((i) => i.question)).toEqual(["quanti ordini ieri?"]);
+    expect(await memory.profile("carlo")).toMatchObject({
+      preferredLanguage: "it",
+      interactions: 7,
+      topics: { ORDERS: 7 },
+    });
+    const left = await db.pool.query<{ n: number }>(
+      "SELECT (SELECT count(*) FROM milhena.user_interaction WHERE user_id = 'carlo')::int + (SELECT count(*) FROM milhena.user_profile WHERE user_id = 'carlo')::int AS n",
+    );
+    expect(left.rows[0]?.n).toBe(0);
   });
 
   it("caches answers with a TTL, in front of the table, keyed by the data watermark", async () => {

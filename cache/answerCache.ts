@@ -23,6 +23,8 @@ export interface CacheKeyInput {
   readonly businessDay: string;
   /** How current n8n's data and workflows are, when the caller has just read it (else read here). */
   readonly freshness?: Pick<Freshness, "data" | "workflows">;
+  /** The user's remembered language, when it decides the answer's (a question with no language of its own). */
+  readonly language?: string | null;
 }
 
 export interface AnswerCache {
@@ -78,6 +80,7 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
         normalizeText(input.question),
         previous,
         input.businessDay,
+        input.language ?? "",
         // New executions, or a workflow renamed: the answer may read differently.
         ...(input.freshness
           ? [input.freshness.data, input.freshness.workflows]

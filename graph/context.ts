@@ -1,5 +1,5 @@
 import type { Freshness } from "../tools/dataWatermark.ts";
-import type { Classification } from "./labels.ts";
+import type { Classification, Language } from "./labels.ts";
 import type { ResponsePlan } from "./plan.ts";
 import type { PlanResult } from "../tools/semantic/result.ts";
 import { addUsage, NO_USAGE, type LlmUsage } from "../llm/types.ts";
@@ -25,6 +25,11 @@ export interface RequestContext {
   readonly receivedAt: string;
   readonly startedAtMs: number;
   readonly previousTurn: PreviousTurn | null;
+  /**
+   * The language the user's memory says they use, read only when the question has no language of its
+   * own and opens a conversation; it then decides the answer's language. Never a source of figures.
+   */
+  readonly rememberedLanguage: Language | null;
   readonly classification: Classification | null;
   readonly cacheKey: string | null;
   /** How current n8n's data, workflows and the ETL were when the request began (read once, by cacheCheck). */
@@ -60,6 +65,7 @@ export interface NewContextInput {
   now: Date;
   startedAtMs: number;
   previousTurn: PreviousTurn | null;
+  rememberedLanguage?: Language | null;
 }
 
 export function createRequestContext(input: NewContextInput): RequestContext {
@@ -71,6 +77,7 @@ export function createRequestContext(input: NewContextInput): RequestContext {
     receivedAt: input.now.toISOString(),
     startedAtMs: input.startedAtMs,
     previousTurn: input.previousTurn,
+    rememberedLanguage: input.rememberedLanguage ?? null,
     classification: null,
     cacheKey: null,
     freshness: null,

@@ -31,3 +31,30 @@ export function unavailableReply(lang: Language): string {
     ? "In questo momento non riesco a leggere i dati delle automazioni. Riprova tra poco."
     : "I can't read the automation data right now. Please try again in a moment.";
 }
+
+/** What a user asks about, as the greeting says it ("mi chiedi degli ordini", "you ask me about orders"). */
+const ASKED_ABOUT: Record<string, Record<Language, string>> = {
+  TODAY_ACTIVITY: { it: "dell'attività del giorno", en: "the day's activity" },
+  EMAILS: { it: "delle email", en: "emails" },
+  ORDERS: { it: "degli ordini", en: "orders" },
+  ERRORS: { it: "degli errori", en: "failures" },
+  PERFORMANCE: { it: "dell'affidabilità", en: "reliability" },
+  OVERVIEW: { it: "del quadro generale", en: "the overall picture" },
+  WORKFLOWS: { it: "dei workflow", en: "your workflows" },
+};
+
+/**
+ * The greeting of a returning user: it names what they usually ask about (the topics their memory
+ * counts most, at least twice each), never a figure. Null when memory has nothing worth saying.
+ */
+export function returningGreeting(topics: Readonly<Record<string, number>>, lang: Language): string | null {
+  const usual = Object.entries(topics)
+    .filter(([topic, n]) => ASKED_ABOUT[topic] !== undefined && n >= 2)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 2)
+    .flatMap(([topic]) => ASKED_ABOUT[topic]?.[lang] ?? []);
+  if (usual.length === 0) return null;
+  return lang === "it"
+    ? `Ciao, bentornato! Di solito mi chiedi ${usual.join(" e ")}: vuoi sapere come va oggi?`
+    : `Hi, welcome back! You usually ask me about ${usual.join(" and ")}: shall I tell you how it looks today?`;
+}

@@ -185,6 +185,11 @@ export function createUserMemory(store: BaseStore): UserMemory {
   };
 }
 
+/** The user memory of a graph run: the store the graph was compiled with reaches nodes as `config.store`. */
+export function memoryOf(config: { readonly store?: BaseStore } | undefined): UserMemory | null {
+  return config?.store ? createUserMemory(config.store) : null;
+}
+
 /**
  * Moves what an earlier version kept in its own tables (`user_interaction`, `user_profile`) into the
  * store, once: rows are deleted as they are moved, so a start that stops halfway goes on next time.

@@ -1,3 +1,5 @@
+import { hasLanguageSignal } from "../classifier/languageSignal.ts";
+import { memoryOf } from "../memory/userMemory.ts";
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { createRequestContext, deepFreeze, withCacheKey, withCachedAnswer } from "../graph/context.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
@@ -22,14 +24,20 @@ export function makeCacheCheck(deps: MilhenaDeps) {
     const now = deps.clock();
     const question = latestQuestion(state.messages);
     const previousTurn = state.lastTurn ? deepFreeze(structuredClone(state.lastTurn)) : null;
+    const userId = configValue(config, "user_id") ?? "local";
+    // A conversation that opens with a question of no language ("ok", a bare number, a workflow name)
+    // is answered in the language the user's memory remembers; only then is memory read here.
+    const memory = !previousTurn && !hasLanguageSignal(question) ? memoryOf(config) : null;
+    const rememberedLanguage = memory ? ((await memory.profile(userId))?.preferredLanguage ?? null) : null;
     let context = createRequestContext({
       requestId: configValue(config, "request_id") ?? deps.newId(),
       threadId: configValue(config, "thread_id") ?? "ephemeral",
-      userId: configValue(config, "user_id") ?? "local",
+      userId,
       question,
       now,
       startedAtMs: performance.now(),
       previousTurn,
+      rememberedLanguage,
     });
     const freshness = await deps.sync.freshness();
     const key = await deps.cache.keyFor({
@@ -37,6 +45,7 @@ export function makeCacheCheck(deps: MilhenaDeps) {
       previousTurn,
       businessDay: formatCivil(civilDateOf(now, deps.timeZone)),
       freshness,
+      language: rememberedLanguage,
     });
     context = withCacheKey(context, key, freshness);
     const hit = await deps.cache.get(key);

@@ -17,15 +17,16 @@ export function makeClassify(deps: MilhenaDeps) {
   ): Promise<MilhenaStateUpdate> {
     const context = requireContext(state);
     const catalog = await deps.entities.load(context.freshness ?? undefined);
-    const { classification, source, usage } = await deps.classifier.classify(
-      context.question,
-      context.previousTurn,
-      {
-        deadlineAt: requestDeadline(context.startedAtMs, deps.llmDeadlineMs),
-        catalog,
-        ...(config?.signal ? { signal: config.signal } : {}),
-      },
-    );
+    const outcome = await deps.classifier.classify(context.question, context.previousTurn, {
+      deadlineAt: requestDeadline(context.startedAtMs, deps.llmDeadlineMs),
+      catalog,
+      ...(config?.signal ? { signal: config.signal } : {}),
+    });
+    const { source, usage } = outcome;
+    // The question has no language of its own: the one the user's memory remembers decides.
+    const classification = context.rememberedLanguage
+      ? { ...outcome.classification, language: context.rememberedLanguage }
+      : outcome.classification;
     if (classification.intent === "UNSAFE") {
       deps.logger.warn(
         {

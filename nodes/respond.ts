@@ -2,7 +2,8 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withAnswer, withUsage } from "../graph/context.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
-import { fixedReply } from "../i18n/replies.ts";
+import { fixedReply, returningGreeting } from "../i18n/replies.ts";
+import { memoryOf } from "../memory/userMemory.ts";
 import { reviewLlmText } from "../llm/acceptText.ts";
 import { factsFrom } from "../llm/factGuard.ts";
 import { generalAnswerTask } from "../llm/tasks.ts";
@@ -22,6 +23,13 @@ export function makeRespond(deps: MilhenaDeps) {
     const { intent, language } = requireClassification(context);
     if (intent !== "GREETING" && intent !== "HELP" && intent !== "GENERAL" && intent !== "UNSAFE") {
       throw new Error(`respond cannot answer ${intent}`);
+    }
+    if (intent === "GREETING") {
+      // A returning user is greeted with what they usually ask about (topics only: memory holds no figure for answers).
+      const profile = await memoryOf(config)?.profile(context.userId);
+      const greeting =
+        profile && profile.interactions >= 3 ? returningGreeting(profile.topics, language) : null;
+      return { context: withAnswer(context, greeting ?? fixedReply(intent, language)) };
     }
     if (intent !== "GENERAL" || !deps.llm.enabled) {
       return { context: withAnswer(context, fixedReply(intent, language)) };

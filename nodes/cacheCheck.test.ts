@@ -1,5 +1,7 @@
 import { HumanMessage, AIMessage } from "@langchain/core/messages";
+import { InMemoryStore } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
+import { userNamespace } from "../memory/userMemory.ts";
 import { MilhenaState } from "../graph/state.ts";
 import { classification, fakeDeps, graphState } from "../test/support/fakes.ts";
 import { afterCacheCheck, makeCacheCheck } from "./cacheCheck.ts";
@@ -63,5 +65,49 @@ describe("cacheCheck", () => {
   ])("rejects %s with a clear error", async (_name, messages) => {
     const { deps } = fakeDeps();
     await expect(makeCacheCheck(deps)(state({ messages }), config)).rejects.toThrow(InvalidQuestionError);
+  });
+});
+
+describe("cacheCheck and the user's remembered language", () => {
+  const remembering = async (language: "it" | "en") => {
+    const store = new InMemoryStore();
+    await store.put(userNamespace("anna"), "profile", {
+      preferredLanguage: language,
+      topics: {},
+      interactions: 4,
+    });
+    return { ...config, store };
+  };
+
+  it("reads it for a first question with no language of its own, and keys the cache by it", async () => {
+    const { deps } = fakeDeps();
+    const node = makeCacheCheck(deps);
+    const italian = await node(state({ messages: [new HumanMessage("ok")] }), await remembering("it"));
+    const english = await node(state({ messages: [new HumanMessage("ok")] }), await remembering("en"));
+    expect(italian.context!.rememberedLanguage).toBe("it");
+    expect(english.context!.rememberedLanguage).toBe("en");
+    expect(italian.context!.cacheKey).not.toBe(english.context!.cacheKey);
+  });
+
+  it("leaves it out when the question has a language, or the conversation has begun", async () => {
+    const { deps } = fakeDeps();
+    const node = makeCacheCheck(deps);
+    const withLanguage = await node(
+      state({ messages: [new HumanMessage("quante email oggi?")] }),
+      await remembering("en"),
+    );
+    expect(withLanguage.context!.rememberedLanguage).toBeNull();
+    const followUp = await node(
+      state({
+        messages: [new HumanMessage("quante email oggi?"), new AIMessage("3"), new HumanMessage("ok")],
+        lastTurn: { question: "quante email oggi?", classification: classification() },
+      }),
+      await remembering("en"),
+    );
+    expect(followUp.context!.rememberedLanguage).toBeNull();
+    // Without a store (a graph compiled without one) nothing is remembered.
+    expect(
+      (await node(state({ messages: [new HumanMessage("ok")] }), config)).context!.rememberedLanguage,
+    ).toBeNull();
   });
 });

@@ -1,4 +1,7 @@
+import { InMemoryStore } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
+import { fixedReply } from "../i18n/replies.ts";
+import { userNamespace } from "../memory/userMemory.ts";
 import { withClassification } from "../graph/context.ts";
 import type { Intent, Language } from "../graph/labels.ts";
 import type { LlmWriter } from "../llm/writer.ts";
@@ -77,5 +80,40 @@ describe("respond", () => {
     expect(context.answer).toMatch(/only look after/);
     expect(context.source).toBe("rules");
     expect(context.usage.fallbacks).toBe(2);
+  });
+});
+
+describe("respond to a returning user", () => {
+  const greet = async (language: Language, profile: Record<string, unknown> | null) => {
+    const { deps } = fakeDeps();
+    const store = new InMemoryStore();
+    if (profile) await store.put(userNamespace("anna"), "profile", profile);
+    const context = withClassification(
+      testContext({ question: "ciao", userId: "anna" }),
+      classification({ intent: "GREETING", language, queryType: null, window: null }),
+    );
+    return (await makeRespond(deps)(graphState({ context }), { store })).context!.answer;
+  };
+
+  it("names what they usually ask about, in the question's language", async () => {
+    const profile = {
+      preferredLanguage: "it",
+      topics: { ORDERS: 9, EMAILS: 4, GREETING: 30, ERRORS: 1 },
+      interactions: 44,
+    };
+    expect(await greet("it", profile)).toBe(
+      "Ciao, bentornato! Di solito mi chiedi degli ordini e delle email: vuoi sapere come va oggi?",
+    );
+    expect(await greet("en", profile)).toMatch(/usually ask me about orders and emails/);
+  });
+
+  it("greets as usual a new user, one with too little history, or a profile that is not valid", async () => {
+    expect(await greet("en", null)).toBe(fixedReply("GREETING", "en"));
+    expect(await greet("en", { preferredLanguage: "en", topics: { ORDERS: 2 }, interactions: 2 })).toBe(
+      fixedReply("GREETING", "en"),
+    );
+    expect(await greet("en", { preferredLanguage: "fr", topics: { ORDERS: 9 }, interactions: 9 })).toBe(
+      fixedReply("GREETING", "en"),
+    );
   });
 });

@@ -147,6 +147,10 @@ describe.each(TEST_BACKENDS)("storage on %s", (kind) => {
     const input = { question: "Quante EMAIL oggi??", previousTurn: null, businessDay: "2026-11-18" };
     const key = await cache.keyFor(input);
     expect(await cache.keyFor({ ...input, question: "quante email  oggi" })).toBe(key);
+    // A remembered answer language is part of the key (an ambiguous question answered in Italian is not English).
+    expect(await cache.keyFor({ ...input, language: "en" })).not.toBe(
+      await cache.keyFor({ ...input, language: "it" }),
+    );
     expect(await cache.keyFor({ ...input, businessDay: "2026-11-19" })).not.toBe(key);
     await cache.put(key, { answer: "Sono arrivate 3 email.", classification: classification(), plan: null });
     // A second instance (another replica) reads it from the table.

@@ -68,8 +68,11 @@ export function testContext(partial: Partial<NewContextInput> = {}): RequestCont
 export class MapCache implements AnswerCache {
   readonly entries = new Map<string, CachedAnswer>();
   watermark = "w1";
-  keyFor(input: { question: string; businessDay: string }) {
-    return Promise.resolve(`${input.question.toLowerCase()}|${input.businessDay}|${this.watermark}`);
+  keyFor(input: { question: string; businessDay: string; language?: string | null }) {
+    const language = input.language ? `|${input.language}` : "";
+    return Promise.resolve(
+      `${input.question.toLowerCase()}|${input.businessDay}|${this.watermark}${language}`,
+    );
   }
   get(key: string) {
     return Promise.resolve(this.entries.get(key) ?? null);

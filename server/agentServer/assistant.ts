@@ -1,9 +1,14 @@
-import { GRAPH_NAMESPACE, uuidV5 } from "./uuidV5.ts";
+import { v5 } from "@langchain/core/utils/uuid";
 
 /** The one graph this server runs (its id in langgraph.json). */
 export const GRAPH_ID = "milhena";
+/**
+ * The namespace in which the LangGraph server derives an assistant id from a graph id, so that
+ * Milhena's assistant has the same id here as under `langgraph dev`.
+ */
+export const GRAPH_NAMESPACE = "6ba7b821-9dad-11d1-80b4-00c04fd430c8";
 /** Fixed assistant id: the same one `langgraph dev` derives for the graph id. */
-export const ASSISTANT_ID = uuidV5(GRAPH_ID, GRAPH_NAMESPACE);
+export const ASSISTANT_ID = v5(GRAPH_ID, GRAPH_NAMESPACE);
 
 /** An assistant as the LangGraph Agent Server API describes it. */
 export interface WireAssistant {

@@ -1,5 +1,5 @@
 import { GRAPH_ID } from "./assistant.ts";
-import { MAX_QUESTION_CHARS } from "./requests.ts";
+import { MAX_QUESTION_LENGTH } from "../../nodes/question.ts";
 
 /**
  * JSON schemas of Milhena's graph for `GET /assistants/:id/schemas` (Studio draws its input form and
@@ -25,7 +25,7 @@ const userMessage: JsonSchema = {
   properties: {
     role: { type: "string", enum: ["user"] },
     type: { type: "string", enum: ["human"] },
-    content: { type: "string", minLength: 1, maxLength: MAX_QUESTION_CHARS },
+    content: { type: "string", minLength: 1, maxLength: MAX_QUESTION_LENGTH },
   },
   required: ["content"],
 };

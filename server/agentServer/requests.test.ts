@@ -1,9 +1,9 @@
+import { MAX_QUESTION_LENGTH } from "../../nodes/question.ts";
 import { describe, expect, it } from "vitest";
 import {
   CancelQuery,
   GraphQuery,
   HistoryBody,
-  MAX_QUESTION_CHARS,
   parseWith,
   RunCreateBody,
   ThreadCreateBody,
@@ -49,12 +49,12 @@ describe("RunCreateBody", () => {
   });
 
   it("bounds the question to 1–10,000 characters", () => {
-    expect(run({ input: input("x".repeat(MAX_QUESTION_CHARS)) }).ok).toBe(true);
+    expect(run({ input: input("x".repeat(MAX_QUESTION_LENGTH)) }).ok).toBe(true);
     const problems = (body: Record<string, unknown>) => {
       const r = run(body);
       return r.ok ? "" : r.problems;
     };
-    expect(problems({ input: input("x".repeat(MAX_QUESTION_CHARS + 1)) })).toContain("10000 characters");
+    expect(problems({ input: input("x".repeat(MAX_QUESTION_LENGTH + 1)) })).toContain("10000 characters");
     expect(problems({ input: input("   ") })).toContain("empty");
   });
 

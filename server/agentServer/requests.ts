@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { MAX_QUESTION_LENGTH } from "../../nodes/question.ts";
 import { ThreadIdSchema } from "../threadId.ts";
 
 /** Request schemas of the Agent Server API subset (bodies, params, query strings). */
-
-export const MAX_QUESTION_CHARS = 10_000;
 
 const metadataSchema = z.record(z.string(), z.unknown()).refine((m) => JSON.stringify(m).length <= 16_384, {
   message: "metadata must be at most 16 KB of JSON",
@@ -66,7 +65,7 @@ const checkpointRef = z.object({
 const editedMessage = z
   .object({
     type: z.enum(["human", "ai"]),
-    content: z.string().min(1).max(MAX_QUESTION_CHARS),
+    content: z.string().min(1).max(MAX_QUESTION_LENGTH),
     id: z.string().max(200).nullish(),
   })
   .transform((m) => ({ type: m.type, content: m.content, ...(m.id ? { id: m.id } : {}) }));
@@ -122,8 +121,8 @@ const userMessage = z
     content: typeof m.content === "string" ? m.content : m.content.map((p) => p.text).join(""),
   }))
   .refine((m) => m.content.trim().length >= 1, { message: "the question is empty", path: ["content"] })
-  .refine((m) => m.content.length <= MAX_QUESTION_CHARS, {
-    message: `the question is longer than ${MAX_QUESTION_CHARS} characters`,
+  .refine((m) => m.content.length <= MAX_QUESTION_LENGTH, {
+    message: `the question is longer than ${MAX_QUESTION_LENGTH} characters`,
     path: ["content"],
   });
 

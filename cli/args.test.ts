@@ -21,8 +21,8 @@ describe("parseChatArgs", () => {
     expect(parseChatArgs([]).question).toBeUndefined();
   });
   it.each([
-    [["--thread"], /--thread needs a value/],
-    [["--bogus"], /Unknown option --bogus/],
+    [["--thread"], /'--thread <value>' argument missing/],
+    [["--bogus"], /Unknown option '--bogus'/],
     [["--thread", "a b"], /thread ids use/],
     [["x".repeat(10_001)], /longer than 10,000/],
   ])("rejects %j clearly", (argv, message) => {

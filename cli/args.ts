@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import { z } from "zod";
 
 const ChatArgs = z.object({
@@ -28,32 +29,36 @@ export const CHAT_USAGE = `Usage: npm start -- [--json] [--thread ID] [--user ID
   --thread ID   continue a conversation
   --user ID     whose memory to use (default: local)`;
 
-/** Parses `npm start` arguments. Throws UsageError with a clear message on bad input. */
+/** Parses `npm start` arguments (`node:util` parseArgs for the shape, zod for the values). Throws UsageError on bad input. */
 export function parseChatArgs(argv: readonly string[]): ChatArgs {
-  const raw: { json: boolean; threadId?: string; userId?: string; words: string[] } = {
-    json: false,
-    words: [],
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--json") raw.json = true;
-    else if (arg === "--thread" || arg === "--user") {
-      const value = argv[++i];
-      if (value === undefined || value.startsWith("--"))
-        throw new UsageError(`${arg} needs a value\n${CHAT_USAGE}`);
-      if (arg === "--thread") raw.threadId = value;
-      else raw.userId = value;
-    } else if (arg === "--help" || arg === "-h") throw new UsageError(CHAT_USAGE);
-    else if (arg.startsWith("--")) throw new UsageError(`Unknown option ${arg}\n${CHAT_USAGE}`);
-    else raw.words.push(arg);
+  let parsedArgs: ReturnType<typeof parseChatShape>;
+  try {
+    parsedArgs = parseChatShape(argv);
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${CHAT_USAGE}`);
   }
-  const question = raw.words.join(" ").trim();
+  const { values, positionals } = parsedArgs;
+  if (values.help) throw new UsageError(CHAT_USAGE);
+  const question = positionals.join(" ").trim();
   const parsed = ChatArgs.safeParse({
-    json: raw.json,
-    threadId: raw.threadId,
-    userId: raw.userId,
+    json: values.json ?? false,
+    threadId: values.thread,
+    userId: values.user,
     question: question.length > 0 ? question : undefined,
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
   return parsed.data;
 }
+
+const parseChatShape = (argv: readonly string[]) =>
+  parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean" },
+      thread: { type: "string" },
+      user: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });

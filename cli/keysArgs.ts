@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import { z } from "zod";
 import { USER_ID } from "../server/auth/apiKeys.ts";
 
@@ -34,19 +35,27 @@ const RevokeSchema = z.object({
 
 export class KeysUsageError extends Error {}
 
-/** Parses `create --user ID [--role admin]` or `revoke --key-id ID`. */
+/** Parses `create --user ID [--role admin]` or `revoke --key-id ID` (`node:util` parseArgs, then zod). */
 export function parseKeysArgs(argv: readonly string[]): KeysArgs {
-  const [command, ...rest] = argv;
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const flag = rest[i] ?? "";
-    const value = rest[i + 1];
-    if (!/^--(user|role|key-id|expires-days)$/.test(flag) || value === undefined || value.startsWith("--")) {
-      throw new KeysUsageError(`Unexpected argument "${flag}".\n${KEYS_USAGE}`);
-    }
-    flags[flag.slice(2)] = value;
-    i++;
+  let shape: { values: Record<string, string | undefined>; positionals: string[] };
+  try {
+    shape = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        user: { type: "string" },
+        role: { type: "string" },
+        "key-id": { type: "string" },
+        "expires-days": { type: "string" },
+      },
+    });
+  } catch (error) {
+    throw new KeysUsageError(`${error instanceof Error ? error.message : String(error)}\n${KEYS_USAGE}`);
   }
+  const { values: flags, positionals } = shape;
+  const [command, ...extra] = positionals;
+  if (extra.length > 0) throw new KeysUsageError(`Unexpected argument "${extra[0]}".\n${KEYS_USAGE}`);
   const parsed =
     command === "create"
       ? CreateSchema.safeParse({

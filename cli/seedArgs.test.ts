@@ -17,7 +17,7 @@ describe("parseSeedArgs", () => {
     expect(() => parseSeedArgs(["--n8n-ddl", "0.9"])).toThrow(/n8n-ddl/);
   });
   it.each([
-    [["--executions"], /--executions needs a value/],
+    [["--executions"], /'--executions <value>' argument missing/],
     [["--executions", "many"], /executions/],
     [["--days", "0"], /days/],
     [["--days", "2.5"], /whole number/],

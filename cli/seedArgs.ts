@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import { z } from "zod";
 import { N8N_DDL_VERSIONS } from "../db/n8nDdl.ts";
 
@@ -23,17 +24,27 @@ const SeedArgs = z
   })
   .strict();
 
+/** `npm run seed` arguments: `node:util` parseArgs for the shape, zod for the values. */
 export function parseSeedArgs(argv: readonly string[]) {
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i]!;
-    const value = argv[i + 1];
-    if (!flag.startsWith("--") || value === undefined || value.startsWith("--")) {
-      throw new Error(`${flag} needs a value\n${SEED_USAGE}`);
-    }
-    raw[flag.slice(2)] = value;
+  let raw: Record<string, string | undefined>;
+  try {
+    raw = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        executions: { type: "string" },
+        days: { type: "string" },
+        seed: { type: "string" },
+        "n8n-ddl": { type: "string" },
+      },
+    }).values;
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${SEED_USAGE}`);
   }
-  const parsed = SeedArgs.safeParse(raw);
+  const parsed = SeedArgs.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
+  );
   if (!parsed.success) {
     throw new Error(
       `${parsed.error.issues.map((i) => (i.path.length ? `--${i.path.join(".")}: ` : "") + i.message).join("; ")}\n${SEED_USAGE}`,

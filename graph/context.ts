@@ -1,3 +1,4 @@
+import type { StatedPreference } from "../classifier/preference.ts";
 import type { Freshness } from "../tools/dataWatermark.ts";
 import type { Classification, Language } from "./labels.ts";
 import type { ResponsePlan } from "./plan.ts";
@@ -30,6 +31,8 @@ export interface RequestContext {
    * own and opens a conversation; it then decides the answer's language. Never a source of figures.
    */
   readonly rememberedLanguage: Language | null;
+  /** A preference about Milhena this message states (the answer language); recorded with the turn. */
+  readonly statedPreference: StatedPreference | null;
   readonly classification: Classification | null;
   readonly cacheKey: string | null;
   /** How current n8n's data, workflows and the ETL were when the request began (read once, by cacheCheck). */
@@ -68,6 +71,10 @@ export interface NewContextInput {
   rememberedLanguage?: Language | null;
 }
 
+export function withStatedPreference(ctx: RequestContext, preference: StatedPreference): RequestContext {
+  return deepFreeze({ ...ctx, statedPreference: preference });
+}
+
 export function createRequestContext(input: NewContextInput): RequestContext {
   return deepFreeze({
     requestId: input.requestId,
@@ -78,6 +85,7 @@ export function createRequestContext(input: NewContextInput): RequestContext {
     startedAtMs: input.startedAtMs,
     previousTurn: input.previousTurn,
     rememberedLanguage: input.rememberedLanguage ?? null,
+    statedPreference: null,
     classification: null,
     cacheKey: null,
     freshness: null,

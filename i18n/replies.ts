@@ -58,3 +58,12 @@ export function returningGreeting(topics: Readonly<Record<string, number>>, lang
     ? `Ciao, bentornato! Di solito mi chiedi ${usual.join(" e ")}: vuoi sapere come va oggi?`
     : `Hi, welcome back! You usually ask me about ${usual.join(" and ")}: shall I tell you how it looks today?`;
 }
+
+/** The answer to a stated preference: the language Milhena will answer in from now on (null: the user's own). */
+export function preferenceReply(answerLanguage: Language | null, lang: Language): string {
+  if (answerLanguage === "en") return "All right: from now on I'll answer you in English.";
+  if (answerLanguage === "it") return "D'accordo: da ora in poi ti rispondo in italiano.";
+  return lang === "it"
+    ? "D'accordo: torno a risponderti nella lingua in cui mi scrivi."
+    : "All right: I'll answer in the language you write in again.";
+}

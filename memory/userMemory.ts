@@ -9,11 +9,15 @@ export interface Interaction {
   readonly question: string;
   readonly answer: string;
   readonly classification: Classification;
+  /** A language to always answer in, stated in this turn ("rispondimi sempre in inglese"); null forgets it. */
+  readonly answerLanguage?: Language | null;
 }
 
 export interface UserProfile {
   readonly userId: string;
   readonly preferredLanguage: Language;
+  /** The language the user asked to be always answered in, if they did. */
+  readonly answerLanguage: Language | null;
   /** Topic (queryType or intent) → how often the user asked about it. */
   readonly topics: Readonly<Record<string, number>>;
   readonly interactions: number;
@@ -51,6 +55,7 @@ type StoredInteraction = z.infer<typeof StoredInteraction>;
 /** The profile as stored; read back through its schema (a user can write their own items through the store API). */
 const StoredProfile = z.object({
   preferredLanguage: z.enum(["it", "en"]),
+  answerLanguage: z.enum(["it", "en"]).nullable().optional(),
   topics: z.record(z.string().max(40), z.number().int().min(0)),
   interactions: z.number().int().min(0),
 });
@@ -114,11 +119,14 @@ export function createUserMemory(store: BaseStore): UserMemory {
         at: new Date().toISOString(),
       };
       await store.put(interactionsOf(i.userId), interactionKey(Date.now()), { ...stored });
-      const previous = (await store.get(userNamespace(i.userId), PROFILE_KEY))?.value as
-        StoredProfile | undefined;
+      const previous = StoredProfile.safeParse(
+        (await store.get(userNamespace(i.userId), PROFILE_KEY))?.value,
+      ).data;
       const topic = topicOf(c);
       const profile: StoredProfile = {
         preferredLanguage: c.language,
+        answerLanguage:
+          i.answerLanguage !== undefined ? i.answerLanguage : (previous?.answerLanguage ?? null),
         topics: { ...previous?.topics, [topic]: (previous?.topics[topic] ?? 0) + 1 },
         interactions: (previous?.interactions ?? 0) + 1,
       };
@@ -139,6 +147,7 @@ export function createUserMemory(store: BaseStore): UserMemory {
       return {
         userId,
         preferredLanguage: p.preferredLanguage,
+        answerLanguage: p.answerLanguage ?? null,
         topics: p.topics,
         interactions: p.interactions,
       };

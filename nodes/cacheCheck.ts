@@ -25,10 +25,13 @@ export function makeCacheCheck(deps: MilhenaDeps) {
     const question = latestQuestion(state.messages);
     const previousTurn = state.lastTurn ? deepFreeze(structuredClone(state.lastTurn)) : null;
     const userId = configValue(config, "user_id") ?? "local";
-    // A conversation that opens with a question of no language ("ok", a bare number, a workflow name)
-    // is answered in the language the user's memory remembers; only then is memory read here.
-    const memory = !previousTurn && !hasLanguageSignal(question) ? memoryOf(config) : null;
-    const rememberedLanguage = memory ? ((await memory.profile(userId))?.preferredLanguage ?? null) : null;
+    // The language memory decides: the one the user asked to be always answered in; otherwise, for a
+    // conversation that opens with a question of no language ("ok", a bare number, a workflow name),
+    // the one they usually write in.
+    const profile = await memoryOf(config)?.profile(userId);
+    const rememberedLanguage =
+      profile?.answerLanguage ??
+      (profile && !previousTurn && !hasLanguageSignal(question) ? profile.preferredLanguage : null);
     let context = createRequestContext({
       requestId: configValue(config, "request_id") ?? deps.newId(),
       threadId: configValue(config, "thread_id") ?? "ephemeral",

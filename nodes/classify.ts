@@ -1,5 +1,7 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
-import { withClassification, withUsage } from "../graph/context.ts";
+import { readStatedPreference } from "../classifier/preference.ts";
+import { withClassification, withStatedPreference, withUsage } from "../graph/context.ts";
+import type { Classification } from "../graph/labels.ts";
 import { requestDeadline } from "../llm/deadline.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
@@ -23,7 +25,29 @@ export function makeClassify(deps: MilhenaDeps) {
       ...(config?.signal ? { signal: config.signal } : {}),
     });
     const { source, usage } = outcome;
-    // The question has no language of its own: the one the user's memory remembers decides.
+    const stated = readStatedPreference(context.question);
+    if (stated) {
+      // "rispondimi sempre in inglese": a request about Milhena itself, answered by respond and
+      // remembered with the turn.
+      const classification: Classification = {
+        ...outcome.classification,
+        intent: "GENERAL",
+        queryType: null,
+        window: null,
+        plan: null,
+        analysis: null,
+        followUp: false,
+        reason: "a preference about how to answer",
+        language: stated.answerLanguage ?? outcome.classification.language,
+      };
+      return {
+        context: withUsage(
+          withClassification(withStatedPreference(context, stated), classification, source),
+          usage,
+        ),
+      };
+    }
+    // The language memory decides (see cacheCheck), when it does.
     const classification = context.rememberedLanguage
       ? { ...outcome.classification, language: context.rememberedLanguage }
       : outcome.classification;

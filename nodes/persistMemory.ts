@@ -60,6 +60,7 @@ export function turnRecordOf(context: RequestContext): TurnRecord {
       question: context.question,
       answer,
       classification,
+      ...(context.statedPreference ? { answerLanguage: context.statedPreference.answerLanguage } : {}),
     },
     cacheEntry:
       cacheable && context.cacheKey

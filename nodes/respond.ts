@@ -2,7 +2,7 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withAnswer, withUsage } from "../graph/context.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
-import { fixedReply, returningGreeting } from "../i18n/replies.ts";
+import { fixedReply, preferenceReply, returningGreeting } from "../i18n/replies.ts";
 import { memoryOf } from "../memory/userMemory.ts";
 import { reviewLlmText } from "../llm/acceptText.ts";
 import { factsFrom } from "../llm/factGuard.ts";
@@ -23,6 +23,11 @@ export function makeRespond(deps: MilhenaDeps) {
     const { intent, language } = requireClassification(context);
     if (intent !== "GREETING" && intent !== "HELP" && intent !== "GENERAL" && intent !== "UNSAFE") {
       throw new Error(`respond cannot answer ${intent}`);
+    }
+    if (context.statedPreference) {
+      return {
+        context: withAnswer(context, preferenceReply(context.statedPreference.answerLanguage, language)),
+      };
     }
     if (intent === "GREETING") {
       // A returning user is greeted with what they usually ask about (topics only: memory holds no figure for answers).

@@ -84,7 +84,9 @@ describe.each(TEST_BACKENDS)("a chat with LLM providers on %s", (kind) => {
 
   const chat = async (runtime: MilhenaRuntime, thread: string) => {
     const answers: MilhenaResponse[] = [];
-    for (const question of CHAT) answers.push(await runtime.ask(question, { threadId: thread }));
+    // Each chat is its own user: what one chat leaves in memory (a returning greeting) is not in another.
+    for (const question of CHAT)
+      answers.push(await runtime.ask(question, { threadId: thread, userId: thread }));
     return answers;
   };
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "../../config/env.ts";
 import { seedDemo } from "../../db/demo/seed.ts";
 import { createMilhenaRuntime, type MilhenaRuntime } from "../../graph/runtime.ts";
-import { fixedReply } from "../../i18n/replies.ts";
+import { fixedReply, preferenceReply } from "../../i18n/replies.ts";
 import { userNamespace } from "../../memory/userMemory.ts";
 import { runEtl } from "../../tools/etl.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
@@ -55,6 +55,25 @@ describe.each(TEST_BACKENDS)("user memory across threads on %s", (kind) => {
     await runtime.memory.eraseUser("lucia");
     expect((await ask("lucia", "ok")).answer).toBe(fixedReply("GENERAL", "en"));
     expect((await ask("lucia", "ciao")).answer).toBe(fixedReply("GREETING", "it"));
+  }, 120_000);
+
+  it("a preference stated in one thread holds in a new thread of the same user, not another's, until forgotten or erased", async () => {
+    const said = await ask("paola", "rispondimi sempre in inglese");
+    expect(said.answer).toBe(preferenceReply("en", "it"));
+    const later = await ask("paola", "quante email sono arrivate oggi?");
+    expect(later.language).toBe("en");
+    expect(later.answer).toMatch(/email/i);
+    expect((await ask("piero", "quante email sono arrivate oggi?")).language).toBe("it");
+
+    expect((await ask("paola", "dimentica la mia preferenza di lingua")).answer).toBe(
+      preferenceReply(null, "it"),
+    );
+    expect((await ask("paola", "quante email sono arrivate oggi?")).language).toBe("it");
+
+    await ask("paola", "always answer in Italian");
+    expect((await ask("paola", "how many orders came in today?")).language).toBe("it");
+    await runtime.memory.eraseUser("paola");
+    expect((await ask("paola", "how many orders came in today?")).language).toBe("en");
   }, 120_000);
 
   it("a figure present only in memory never appears in an answer", async () => {

@@ -54,6 +54,9 @@ const NamespacesBody = z.object({
   offset: z.number().int().min(0).max(100_000).default(0),
 });
 
+/** The most items a user keeps in the store (memory included): a user cannot fill the database. */
+export const MAX_ITEMS_PER_USER = 500;
+
 const startsWith = (path: readonly string[], start: readonly string[]) =>
   start.every((part, i) => path[i] === part);
 
@@ -88,7 +91,19 @@ export function storeRoutes(deps: { readonly store: BaseStore }): express.Router
     handle(async (req, res) => {
       const { userId } = callerOf(res);
       const body = parse(PutBody, jsonBody(req), "store item");
-      await store.put(ownNamespaceOr404(userId, body.namespace), body.key, body.value);
+      const target = ownNamespaceOr404(userId, body.namespace);
+      if (!(await store.get(target, body.key))) {
+        const own = userNamespace(userId);
+        const held = within(own, await store.search(own, { limit: MAX_ITEMS_PER_USER + 100, offset: 0 }));
+        if (held.length >= MAX_ITEMS_PER_USER) {
+          throw new ApiError(
+            409,
+            "conflict",
+            `At most ${MAX_ITEMS_PER_USER} items are kept per user; delete some first.`,
+          );
+        }
+      }
+      await store.put(target, body.key, body.value);
       res.status(204).end();
     }),
   );

@@ -33,6 +33,8 @@ export interface RequestContext {
   readonly rememberedLanguage: Language | null;
   /** A preference about Milhena this message states (the answer language); recorded with the turn. */
   readonly statedPreference: StatedPreference | null;
+  /** The message asks what the user asked last time: answered from memory (their question, never a figure). */
+  readonly recallsLastQuestion: boolean;
   readonly classification: Classification | null;
   readonly cacheKey: string | null;
   /** How current n8n's data, workflows and the ETL were when the request began (read once, by cacheCheck). */
@@ -75,6 +77,10 @@ export function withStatedPreference(ctx: RequestContext, preference: StatedPref
   return deepFreeze({ ...ctx, statedPreference: preference });
 }
 
+export function withRecallOfLastQuestion(ctx: RequestContext): RequestContext {
+  return deepFreeze({ ...ctx, recallsLastQuestion: true });
+}
+
 export function createRequestContext(input: NewContextInput): RequestContext {
   return deepFreeze({
     requestId: input.requestId,
@@ -86,6 +92,7 @@ export function createRequestContext(input: NewContextInput): RequestContext {
     previousTurn: input.previousTurn,
     rememberedLanguage: input.rememberedLanguage ?? null,
     statedPreference: null,
+    recallsLastQuestion: false,
     classification: null,
     cacheKey: null,
     freshness: null,

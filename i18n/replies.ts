@@ -67,3 +67,14 @@ export function preferenceReply(answerLanguage: Language | null, lang: Language)
     ? "D'accordo: torno a risponderti nella lingua in cui mi scrivi."
     : "All right: I'll answer in the language you write in again.";
 }
+
+/** "What did I ask last time?": the user's own previous question, quoted (null: none remembered). */
+export function lastQuestionReply(question: string | null, lang: Language): string {
+  if (question === null)
+    return lang === "it"
+      ? "Non ricordo ancora nessuna tua domanda: è la prima volta che mi scrivi, o la memoria è stata cancellata."
+      : "I don't remember any question of yours yet: this is your first, or your memory was erased.";
+  return lang === "it"
+    ? `L'ultima volta mi hai chiesto: «${question}».`
+    : `Last time you asked me: “${question}”.`;
+}

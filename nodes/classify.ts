@@ -1,6 +1,12 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { readStatedPreference } from "../classifier/preference.ts";
-import { withClassification, withStatedPreference, withUsage } from "../graph/context.ts";
+import { asksForLastQuestion } from "../classifier/recall.ts";
+import {
+  withClassification,
+  withRecallOfLastQuestion,
+  withStatedPreference,
+  withUsage,
+} from "../graph/context.ts";
 import type { Classification } from "../graph/labels.ts";
 import { requestDeadline } from "../llm/deadline.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
@@ -25,19 +31,34 @@ export function makeClassify(deps: MilhenaDeps) {
       ...(config?.signal ? { signal: config.signal } : {}),
     });
     const { source, usage } = outcome;
+    const aboutMilhena = (reason: string): Classification => ({
+      ...outcome.classification,
+      intent: "GENERAL",
+      queryType: null,
+      window: null,
+      plan: null,
+      analysis: null,
+      followUp: false,
+      reason,
+    });
+    if (asksForLastQuestion(context.question)) {
+      const classification = {
+        ...aboutMilhena("what the user asked before"),
+        language: context.rememberedLanguage ?? outcome.classification.language,
+      };
+      return {
+        context: withUsage(
+          withClassification(withRecallOfLastQuestion(context), classification, source),
+          usage,
+        ),
+      };
+    }
     const stated = readStatedPreference(context.question);
     if (stated) {
       // "rispondimi sempre in inglese": a request about Milhena itself, answered by respond and
       // remembered with the turn.
       const classification: Classification = {
-        ...outcome.classification,
-        intent: "GENERAL",
-        queryType: null,
-        window: null,
-        plan: null,
-        analysis: null,
-        followUp: false,
-        reason: "a preference about how to answer",
+        ...aboutMilhena("a preference about how to answer"),
         language: stated.answerLanguage ?? outcome.classification.language,
       };
       return {

@@ -2,7 +2,8 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withAnswer, withUsage } from "../graph/context.ts";
 import type { MilhenaDeps } from "../graph/deps.ts";
 import type { MilhenaStateType, MilhenaStateUpdate } from "../graph/state.ts";
-import { fixedReply, preferenceReply, returningGreeting } from "../i18n/replies.ts";
+import { asksForLastQuestion } from "../classifier/recall.ts";
+import { fixedReply, lastQuestionReply, preferenceReply, returningGreeting } from "../i18n/replies.ts";
 import { memoryOf } from "../memory/userMemory.ts";
 import { reviewLlmText } from "../llm/acceptText.ts";
 import { factsFrom } from "../llm/factGuard.ts";
@@ -23,6 +24,12 @@ export function makeRespond(deps: MilhenaDeps) {
     const { intent, language } = requireClassification(context);
     if (intent !== "GREETING" && intent !== "HELP" && intent !== "GENERAL" && intent !== "UNSAFE") {
       throw new Error(`respond cannot answer ${intent}`);
+    }
+    if (context.recallsLastQuestion) {
+      // The turn being answered is not in memory yet; earlier "what did I ask?" turns are skipped.
+      const recent = (await memoryOf(config)?.recent(context.userId, 10)) ?? [];
+      const last = recent.find((i) => !asksForLastQuestion(i.question));
+      return { context: withAnswer(context, lastQuestionReply(last?.question ?? null, language)) };
     }
     if (context.statedPreference) {
       return {

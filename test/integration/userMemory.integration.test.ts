@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "../../config/env.ts";
 import { seedDemo } from "../../db/demo/seed.ts";
 import { createMilhenaRuntime, type MilhenaRuntime } from "../../graph/runtime.ts";
-import { fixedReply, preferenceReply } from "../../i18n/replies.ts";
+import { fixedReply, lastQuestionReply, preferenceReply } from "../../i18n/replies.ts";
 import { userNamespace } from "../../memory/userMemory.ts";
 import { runEtl } from "../../tools/etl.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
@@ -39,6 +39,15 @@ describe.each(TEST_BACKENDS)("user memory across threads on %s", (kind) => {
     await ask("lucia", "quanti ordini sono arrivati oggi?", first);
     await ask("lucia", "e ieri?", first);
     await ask("lucia", "quanti ordini questa settimana?", first);
+
+    // Asked in a new thread, what she asked last time comes from her memory (another user has none).
+    expect((await ask("lucia", "cosa ti ho chiesto l'ultima volta?")).answer).toBe(
+      lastQuestionReply("quanti ordini questa settimana?", "it"),
+    );
+    expect((await ask("lucia", "e prima ancora? cosa ti ho chiesto prima?")).answer).toBe(
+      lastQuestionReply("quanti ordini questa settimana?", "it"),
+    );
+    expect((await ask("nuovo", "what did I ask last time?")).answer).toBe(lastQuestionReply(null, "en"));
 
     // A question with no language of its own opens a new thread: Lucia's memory says Italian.
     expect((await ask("lucia", "ok")).answer).toBe(fixedReply("GENERAL", "it"));

@@ -53,3 +53,33 @@ describe("classify", () => {
     expect(JSON.stringify(lines)).not.toContain("DROP TABLE");
   });
 });
+
+describe("classify a message about Milhena itself", () => {
+  const never = {
+    classify: () =>
+      Promise.reject(new Error("the classifier must not be asked about a message about Milhena")),
+  };
+
+  it("labels a stated preference and a recall by the rules alone, without asking the classifier", async () => {
+    const { deps } = fakeDeps({ classifier: never });
+    const stated = (await makeClassify(deps)(state("rispondimi sempre in inglese"))).context!;
+    expect(stated.statedPreference).toEqual({ answerLanguage: "en" });
+    expect(stated.classification).toMatchObject({ intent: "GENERAL", language: "en", plan: null });
+    expect(stated.source).toBe("rules");
+    const recall = (await makeClassify(deps)(state("cosa ti ho chiesto l'ultima volta?"))).context!;
+    expect(recall.recallsLastQuestion).toBe(true);
+    expect(recall.classification).toMatchObject({ intent: "GENERAL", language: "it" });
+  });
+
+  it("leaves an unsafe message that also states a preference to the classifier", async () => {
+    const labels = classification({ intent: "UNSAFE", queryType: null, window: null });
+    const { deps } = fakeDeps({
+      classifier: { classify: () => Promise.resolve({ classification: labels, source: "rules" }) },
+    });
+    const update = await makeClassify(deps)(
+      state("rispondimi in inglese'; DROP TABLE n8n.execution_entity; --"),
+    );
+    expect(update.context!.classification?.intent).toBe("UNSAFE");
+    expect(update.context!.statedPreference).toBeNull();
+  });
+});

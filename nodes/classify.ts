@@ -1,11 +1,13 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { readStatedPreference } from "../classifier/preference.ts";
+import { classifyByRules } from "../classifier/rules.ts";
 import { asksForLastQuestion } from "../classifier/recall.ts";
 import {
   withClassification,
   withRecallOfLastQuestion,
   withStatedPreference,
   withUsage,
+  type RequestContext,
 } from "../graph/context.ts";
 import type { Classification } from "../graph/labels.ts";
 import { requestDeadline } from "../llm/deadline.ts";
@@ -24,6 +26,8 @@ export function makeClassify(deps: MilhenaDeps) {
     config?: LangGraphRunnableConfig,
   ): Promise<MilhenaStateUpdate> {
     const context = requireContext(state);
+    const aboutMilhena = aboutMilhenaItself(context);
+    if (aboutMilhena) return { context: aboutMilhena };
     const catalog = await deps.entities.load(context.freshness ?? undefined);
     const outcome = await deps.classifier.classify(context.question, context.previousTurn, {
       deadlineAt: requestDeadline(context.startedAtMs, deps.llmDeadlineMs),
@@ -31,43 +35,6 @@ export function makeClassify(deps: MilhenaDeps) {
       ...(config?.signal ? { signal: config.signal } : {}),
     });
     const { source, usage } = outcome;
-    const aboutMilhena = (reason: string): Classification => ({
-      ...outcome.classification,
-      intent: "GENERAL",
-      queryType: null,
-      window: null,
-      plan: null,
-      analysis: null,
-      followUp: false,
-      reason,
-    });
-    if (asksForLastQuestion(context.question)) {
-      const classification = {
-        ...aboutMilhena("what the user asked before"),
-        language: context.rememberedLanguage ?? outcome.classification.language,
-      };
-      return {
-        context: withUsage(
-          withClassification(withRecallOfLastQuestion(context), classification, source),
-          usage,
-        ),
-      };
-    }
-    const stated = readStatedPreference(context.question);
-    if (stated) {
-      // "rispondimi sempre in inglese": a request about Milhena itself, answered by respond and
-      // remembered with the turn.
-      const classification: Classification = {
-        ...aboutMilhena("a preference about how to answer"),
-        language: stated.answerLanguage ?? outcome.classification.language,
-      };
-      return {
-        context: withUsage(
-          withClassification(withStatedPreference(context, stated), classification, source),
-          usage,
-        ),
-      };
-    }
     // The language memory decides (see cacheCheck), when it does.
     const classification = context.rememberedLanguage
       ? { ...outcome.classification, language: context.rememberedLanguage }
@@ -87,4 +54,32 @@ export function makeClassify(deps: MilhenaDeps) {
     }
     return { context: withUsage(withClassification(context, classification, source), usage) };
   };
+}
+
+/**
+ * A message about Milhena itself rather than the data — "what did I ask last time?", "rispondimi sempre
+ * in inglese" — is labelled by the rules alone (no LLM call, no catalogue) as GENERAL, for respond to
+ * answer from memory or to acknowledge; null for anything else, and for anything the rules find unsafe.
+ */
+function aboutMilhenaItself(context: RequestContext): RequestContext | null {
+  const recall = asksForLastQuestion(context.question);
+  const stated = recall ? null : readStatedPreference(context.question);
+  if (!recall && !stated) return null;
+  const rules = classifyByRules(context.question, context.previousTurn);
+  if (rules.intent === "UNSAFE") return null;
+  const classification: Classification = {
+    ...rules,
+    intent: "GENERAL",
+    queryType: null,
+    window: null,
+    plan: null,
+    analysis: null,
+    followUp: false,
+    reason: recall ? "what the user asked before" : "a preference about how to answer",
+    language: stated
+      ? (stated.answerLanguage ?? rules.language)
+      : (context.rememberedLanguage ?? rules.language),
+  };
+  const marked = stated ? withStatedPreference(context, stated) : withRecallOfLastQuestion(context);
+  return withClassification(marked, classification, "rules");
 }

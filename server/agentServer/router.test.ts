@@ -9,7 +9,7 @@ import type { Classifier } from "../../classifier/types.ts";
 import type { TurnRecord } from "../../graph/turnRecord.ts";
 import { compileMilhenaGraph } from "../../graph/builder.ts";
 import type { MilhenaDeps } from "../../graph/deps.ts";
-import { classification, fakeDeps } from "../../test/support/fakes.ts";
+import { classification, fakeDeps, fakeRunConfig } from "../../test/support/fakes.ts";
 import { errorHandler } from "../errors.ts";
 import { createRunService } from "../runs/runService.ts";
 import { memoryThreadStore } from "../../test/support/memoryThreadStore.ts";
@@ -62,18 +62,7 @@ async function start(overrides: Partial<MilhenaDeps> = {}) {
       deps,
       checkpointer,
       recordTurn: (record) => void (record && recorded.push(record)),
-      runConfig: (threadId, userId, signal, requestId) => ({
-        configurable: {
-          thread_id: threadId,
-          user_id: userId,
-          ...(requestId ? { request_id: requestId } : {}),
-        },
-        durability: "exit",
-        runName: "milhena",
-        metadata: { prompt_versions: { test: "1" } },
-        callbacks: [],
-        ...(signal ? { signal } : {}),
-      }),
+      runConfig: fakeRunConfig({ test: "1" }),
     },
     threads,
     runs,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { RuleClassifier } from "../../classifier/rules.ts";
 import type { Classifier } from "../../classifier/types.ts";
 import type { TurnRecord } from "../../graph/turnRecord.ts";
-import { classification, fakeDeps } from "../../test/support/fakes.ts";
+import { classification, fakeDeps, fakeRunConfig } from "../../test/support/fakes.ts";
 import { memoryThreadStore } from "../../test/support/memoryThreadStore.ts";
 import { createThreadRuns } from "../threadRuns.ts";
 import { createRunService, type RunRequest } from "./runService.ts";
@@ -21,18 +21,7 @@ function setup(classifier: Classifier = new RuleClassifier()) {
       deps: { ...fakeDeps().deps, classifier },
       checkpointer,
       recordTurn: (record) => void (record && recorded.push(record)),
-      runConfig: (threadId, userId, signal, requestId) => ({
-        configurable: {
-          thread_id: threadId,
-          user_id: userId,
-          ...(requestId ? { request_id: requestId } : {}),
-        },
-        durability: "exit",
-        runName: "milhena",
-        metadata: { prompt_versions: { plan: "p1" } },
-        callbacks: [],
-        ...(signal ? { signal } : {}),
-      }),
+      runConfig: fakeRunConfig({ plan: "p1" }),
     },
     threads,
     runs,

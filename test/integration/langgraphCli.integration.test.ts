@@ -5,7 +5,7 @@ import { seedDemo } from "../../db/demo/seed.ts";
 import { runEtl } from "../../tools/etl.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 import { truthRuns } from "../support/truth.ts";
-import { startLanggraphDev, type ChildServer } from "../support/childServer.ts";
+import { childServerEnv, startLanggraphDev, type ChildServer } from "../support/childServer.ts";
 
 // The CLI swaps in its own checkpointer; the business data comes from a fresh PostgreSQL database
 // (PGlite is single-process, so it cannot be shared with the test while the server runs).
@@ -20,14 +20,7 @@ describe.runIf(TEST_BACKENDS.includes("postgres"))("langgraph dev serves the Mil
     await migrate(db.pool, { app: "milhena", n8n: "n8n" });
     await seedDemo(db.pool, { n8nSchema: "n8n", executions: 1500, days: 10, seed: 3, now });
     await runEtl(db.pool, { n8nSchema: "n8n", appSchema: "milhena", timeZone: "UTC" });
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      LANGGRAPH_CLI_NO_ANALYTICS: "1",
-      LOG_LEVEL: "warn",
-      BUSINESS_TZ: "UTC",
-      DATABASE_URL: db.connectionString,
-    };
-    server = await startLanggraphDev(env);
+    server = await startLanggraphDev(childServerEnv(db.connectionString));
     url = server.url;
   }, 180_000);
 

@@ -5,7 +5,12 @@ import { migrate } from "../../db/migrate.ts";
 import { seedDemo } from "../../db/demo/seed.ts";
 import { createApiKeyStore } from "../../server/auth/apiKeys.ts";
 import { runEtl } from "../../tools/etl.ts";
-import { startChildServer, startLanggraphDev, type ChildServer } from "../support/childServer.ts";
+import {
+  childServerEnv,
+  startChildServer,
+  startLanggraphDev,
+  type ChildServer,
+} from "../support/childServer.ts";
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from "../support/testDatabase.ts";
 
 /**
@@ -41,15 +46,7 @@ async function startTarget(
   target: Target,
   db: TestDatabase,
 ): Promise<{ server: ChildServer; client: Client }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LANGGRAPH_CLI_NO_ANALYTICS: "1",
-    LOG_LEVEL: "warn",
-    BUSINESS_TZ: "UTC",
-    DATABASE_URL: db.connectionString,
-    RATE_LIMIT_RPM: "6000",
-    RATE_LIMIT_BURST: "1000",
-  };
+  const env = childServerEnv(db.connectionString, { RATE_LIMIT_RPM: "6000", RATE_LIMIT_BURST: "1000" });
   if (target === "npm run serve") {
     const { key } = await createApiKeyStore(db.pool, "milhena").create("official-tests", "user");
     const server = await startChildServer("npm", ["run", "--silent", "serve"], {

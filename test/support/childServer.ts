@@ -80,3 +80,15 @@ export function startLanggraphDev(env: NodeJS.ProcessEnv, timeoutMs = 150_000): 
     { env: { LANGGRAPH_CLI_NO_ANALYTICS: "1", ...env }, readyPath: "/ok", timeoutMs },
   );
 }
+
+/** The environment a child server gets: this one's, on `databaseUrl`, in UTC, logging only warnings. */
+export function childServerEnv(databaseUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    LANGGRAPH_CLI_NO_ANALYTICS: "1",
+    LOG_LEVEL: "warn",
+    BUSINESS_TZ: "UTC",
+    DATABASE_URL: databaseUrl,
+    ...extra,
+  };
+}

@@ -1,3 +1,4 @@
+import type { MilhenaRuntime } from "../../graph/runtime.ts";
 import type { AnswerCache, CachedAnswer } from "../../cache/answerCache.ts";
 import type { Classifier } from "../../classifier/types.ts";
 import { OFFLINE_WRITER, type LlmWriter } from "../../llm/writer.ts";
@@ -205,4 +206,16 @@ export function scriptedWriter(
 /** A graph state for calling one node directly: every channel at its default, `partial` over it. */
 export function graphState(partial: Partial<MilhenaStateType> = {}): MilhenaStateType {
   return { messages: [], context: null, lastTurn: null, response: null, turnRecord: null, ...partial };
+}
+
+/** A runtime's `runConfig` for tests: the same shape, with the prompt versions given and no tracing. */
+export function fakeRunConfig(promptVersions: Record<string, string>): MilhenaRuntime["runConfig"] {
+  return (threadId, userId, signal, requestId) => ({
+    configurable: { thread_id: threadId, user_id: userId, ...(requestId ? { request_id: requestId } : {}) },
+    durability: "exit",
+    runName: "milhena",
+    metadata: { prompt_versions: promptVersions },
+    callbacks: [],
+    ...(signal ? { signal } : {}),
+  });
 }

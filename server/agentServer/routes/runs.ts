@@ -12,6 +12,7 @@ import { ownedThread, threadForRun } from "../../runs/threadAccess.ts";
 import { createSseWriter } from "../../sse.ts";
 import type { ThreadStore } from "../../threadStore.ts";
 import { ThreadIdSchema } from "../../threadId.ts";
+import { requireCheckpoint } from "../checkpoints.ts";
 import { assistantOr404, handle, jsonBody, param, parse } from "../http.ts";
 import { CancelQuery, RunCreateBody, RunListQuery, runIdSchema } from "../requests.ts";
 import { toWire } from "../wire.ts";
@@ -61,10 +62,7 @@ export function runRoutes(deps: RunRoutesDeps): express.Router {
     const requested = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? null;
     if (body.checkpoint?.checkpoint_ns) throw new ApiError(404, "not_found", "Checkpoint not found");
     if (requested === null) return null;
-    const tuple = await checkpointer.getTuple({
-      configurable: { thread_id: threadId, checkpoint_ns: "", checkpoint_id: requested },
-    });
-    if (!tuple) throw new ApiError(404, "not_found", "Checkpoint not found");
+    await requireCheckpoint(checkpointer, threadId, requested);
     const head = await checkpointer.getTuple({ configurable: { thread_id: threadId, checkpoint_ns: "" } });
     return head?.config.configurable?.checkpoint_id === requested ? null : requested;
   }

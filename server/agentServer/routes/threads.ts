@@ -8,6 +8,7 @@ import { ownedThread } from "../../runs/threadAccess.ts";
 import type { ThreadRuns } from "../../threadRuns.ts";
 import type { ThreadRecord, ThreadStore } from "../../threadStore.ts";
 import { GRAPH_ID } from "../assistant.ts";
+import { requireCheckpoint } from "../checkpoints.ts";
 import { handle, jsonBody, param, parse } from "../http.ts";
 import { jsonContains } from "../jsonContains.ts";
 import {
@@ -38,16 +39,8 @@ export function threadRoutes(deps: ThreadRoutesDeps): express.Router {
   const { graph, checkpointer, threads, runs, views } = deps;
   const router = express.Router();
 
-  /** A checkpoint of the thread, or 404 (a checkpoint id of another thread is not found either). */
-  async function checkpointOr404(threadId: string, checkpointId: string): Promise<void> {
-    const tuple = await checkpointer.getTuple({
-      configurable: { thread_id: threadId, checkpoint_ns: "", checkpoint_id: checkpointId },
-    });
-    if (!tuple) throw new ApiError(404, "not_found", "Checkpoint not found");
-  }
-
   async function stateAt(thread: ThreadRecord, checkpointId: string | null) {
-    if (checkpointId !== null) await checkpointOr404(thread.threadId, checkpointId);
+    if (checkpointId !== null) await requireCheckpoint(checkpointer, thread.threadId, checkpointId);
     const snapshot = await graph.getState({
       configurable: { thread_id: thread.threadId, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) },
     });
@@ -191,7 +184,7 @@ export function threadRoutes(deps: ThreadRoutesDeps): express.Router {
         );
       }
       const from = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? null;
-      if (from !== null) await checkpointOr404(thread.threadId, from);
+      if (from !== null) await requireCheckpoint(checkpointer, thread.threadId, from);
       const asNode = body.as_node ?? undefined;
       if (asNode !== undefined && !(asNode in graph.nodes)) {
         throw new ApiError(
